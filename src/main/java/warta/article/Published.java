@@ -1,0 +1,56 @@
+package warta.article;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * When an article was published, exactly as precise as its page says: a date alone, a date and a
+ * local time, or a date-time with its offset. The date is the calendar day as written on the page.
+ */
+public record Published(LocalDate date, Optional<LocalTime> time, Optional<ZoneOffset> offset) {
+
+  public Published {
+    requireNonNull(date, "date");
+    requireNonNull(time, "time");
+    requireNonNull(offset, "offset");
+    if (offset.isPresent() && time.isEmpty()) {
+      throw new IllegalArgumentException("an offset needs a time: " + date + " " + offset.get());
+    }
+  }
+
+  public static Published on(LocalDate date) {
+    return new Published(date, Optional.empty(), Optional.empty());
+  }
+
+  public static Published at(LocalDateTime local) {
+    return new Published(local.toLocalDate(), Optional.of(local.toLocalTime()), Optional.empty());
+  }
+
+  public static Published at(OffsetDateTime dateTime) {
+    return new Published(dateTime.toLocalDate(), Optional.of(dateTime.toLocalTime()),
+        Optional.of(dateTime.getOffset()));
+  }
+
+  /** The instant, when the page gave a time with its offset. */
+  public Optional<OffsetDateTime> dateTime() {
+    return offset.map(o -> OffsetDateTime.of(date, time.orElseThrow(), o));
+  }
+
+  /** ISO 8601 as precise as known: {@code 2024-01-16}, {@code 2024-01-16T14:05}, {@code 2024-01-16T14:05+07:00}. */
+  @Override
+  public String toString() {
+    if (time.isEmpty()) {
+      return date.toString();
+    }
+    LocalDateTime local = LocalDateTime.of(date, time.get().withNano(0));
+    String text = local.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    return offset.map(o -> text + o.getId()).orElse(text);
+  }
+}

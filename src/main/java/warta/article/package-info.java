@@ -1,0 +1,2 @@
+/** Stored article files turned into digest entries: decoding, HTML and plain-text parsing, leads and dates. */
+package warta.article;
