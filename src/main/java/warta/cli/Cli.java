@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Warta's command line: {@code warta COMMAND [OPTIONS]}. */
 @Command(name = "warta", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "International news digests for Telegram readers.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {ParseCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
   /** Runs one command line and returns the exit code: 0 done, 1 nothing done, 2 bad usage. */

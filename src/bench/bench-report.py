@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Prints the report of parse-benchmark.sh from the files it left in its work folder.
+
+Usage: bench-report.py WORK_DIR
+Reads sizes.tsv (bytes, file, quartile), timings.tsv (tool, set, run, wall s, cpu s, exit,
+entries), readability-ms.jsonl (extract.mjs --timings), eval-{ours,theirs}.json and machine.txt.
+Never fails on a number: a missing or odd value prints as n/a.
+"""
+import json
+import statistics
+import sys
+from pathlib import Path
+
+TOOLS = {"ours": "Warta", "theirs": "Readability"}  # run labels in timings.tsv -> names shown
+SETS = ["q1", "q2", "q3", "q4"]
+MB = 1e6  # bytes; MB/s and ms/MB use decimal megabytes
+# The accuracy rows every report shows first, as named by `warta eval --json`; other numeric keys follow.
+MAIN_METRICS = ["headline_exact", "headline_f1", "date_accuracy", "date_coverage",
+                "lead_f1_mean", "lead_f1_ge_08", "n"]
+
+
+def main(work):
+    sizes = read_sizes(work / "sizes.tsv")
+    runs = read_runs(work / "timings.tsv")
+    print(f"\n=== Warta parse benchmark: Warta vs Mozilla Readability ===")
+    print((work / "machine.txt").read_text(encoding="utf-8").rstrip())
+    print(f"theirs: {readability_versions(work)}")
+    total = sum(size for size, _ in sizes.values())
+    run_count = max((len(r) for r in runs.values()), default=0)
+    print(f"pages: {len(sizes)}, {total / MB:.1f} MB; each time is the median of {run_count} run(s)")
+    print("Whole process = start to exit of one command over a folder, JVM/Node startup included.")
+    whole_corpus(runs, len(sizes), total)
+    startup(runs)
+    growth(runs, sizes)
+    in_process(work / "readability-ms.jsonl", sizes)
+    accuracy(work)
+    failures(work)
+
+
+def read_sizes(path):
+    """file id -> (bytes, quartile)."""
+    sizes = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        size, name, quartile = line.split("\t")
+        sizes[name.removesuffix(".html")] = (int(size), int(quartile))
+    return sizes
+
+
+def read_runs(path):
+    """(tool, set) -> list of {wall, cpu, exit, entries}, one per run."""
+    runs = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        tool, set_name, _, wall, cpu, status, entries = line.split("\t")
+        runs.setdefault((tool, set_name), []).append({
+            "wall": float(wall), "cpu": None if cpu == "NA" else float(cpu),
+            "exit": int(status), "entries": int(entries)})
+    return runs
+
+
+def readability_versions(work):
+    modules = work / "readability" / "node_modules"
+    versions = []
+    for package in ["@mozilla/readability", "jsdom"]:
+        try:
+            meta = json.loads((modules / package / "package.json").read_text(encoding="utf-8"))
+            versions.append(f"{package} {meta['version']}")
+        except (OSError, ValueError, KeyError):
+            versions.append(f"{package} (version unknown)")
+    return ", ".join(versions) + ", via src/bench/readability/extract.mjs"
+
+
+def median(runs, key):
+    values = [r[key] for r in runs if r[key] is not None]
+    return statistics.median(values) if values else None
+
+
+def fmt(value, pattern="{:.2f}"):
+    return "n/a" if value is None else pattern.format(value)
+
+
+def ratio(ours, theirs):
+    return ours / theirs if ours is not None and theirs else None
+
+
+def exits(runs):
+    codes = sorted({r["exit"] for r in runs})
+    return ",".join(map(str, codes))
+
+
+def whole_corpus(runs, pages, total):
+    print("\n-- 1. Whole corpus, whole process --")
+    print(f"{'':14}{'wall s':>9}{'pages/s':>10}{'MB/s':>8}{'CPU s':>9}{'CPU/wall':>9}"
+          f"{'entries':>9}{'exit':>6}")
+    row = {}
+    for tool, label in TOOLS.items():
+        measured = runs.get((tool, "all"), [])
+        wall, cpu = median(measured, "wall"), median(measured, "cpu")
+        row[tool] = {"wall": wall, "cpu": cpu,
+                     "pages/s": pages / wall if wall else None,
+                     "MB/s": total / MB / wall if wall else None}
+        print(f"{label:14}{fmt(wall):>9}{fmt(row[tool]['pages/s'], '{:.1f}'):>10}"
+              f"{fmt(row[tool]['MB/s']):>8}{fmt(cpu):>9}{fmt(ratio(cpu, wall)):>9}"
+              f"{fmt(median(measured, 'entries'), '{:.0f}'):>9}{exits(measured):>6}")
+    ours, theirs = row["ours"], row["theirs"]
+    print(f"{'ours/theirs':14}{fmt(ratio(ours['wall'], theirs['wall'])):>9}"
+          f"{fmt(ratio(ours['pages/s'], theirs['pages/s'])):>10}"
+          f"{fmt(ratio(ours['MB/s'], theirs['MB/s'])):>8}{fmt(ratio(ours['cpu'], theirs['cpu'])):>9}")
+    print("(a time ratio below 1, or a rate ratio above 1, means Warta is faster; CPU = user+sys,"
+          " above wall when threads such as the JIT or GC run on the second core)")
+
+
+def startup(runs):
+    print("\n-- 2. Startup: the same command on an empty folder --")
+    for tool, label in TOOLS.items():
+        measured = runs.get((tool, "empty"), [])
+        print(f"{label:14}{fmt(median(measured, 'wall'), '{:.3f}'):>7} s wall"
+              f"{fmt(median(measured, 'cpu'), '{:.2f}'):>7} s CPU   exit {exits(measured)}")
+
+
+def growth(runs, sizes):
+    print("\n-- 3. Growth with page size: whole process per size quartile, startup included --")
+    print(f"{'':4}{'pages':>6}{'KB min-max':>16}{'MB':>7} | {'Warta ms/page':>13}{'ms/MB':>8}"
+          f" | {'Readab. ms/page':>15}{'ms/MB':>8} | {'ratio':>6}")
+    for q, set_name in enumerate(SETS, start=1):
+        in_quartile = [size for size, quartile in sizes.values() if quartile == q]
+        count, megabytes = len(in_quartile), sum(in_quartile) / MB
+        cells = []
+        for tool in TOOLS:
+            wall = median(runs.get((tool, set_name), []), "wall")
+            cells.append((1000 * wall / count if wall and count else None,
+                          1000 * wall / megabytes if wall and megabytes else None))
+        (ours_page, ours_mb), (theirs_page, theirs_mb) = cells
+        print(f"{set_name:4}{count:>6}{f'{min(in_quartile) / 1000:.0f}-{max(in_quartile) / 1000:.0f}':>16}"
+              f"{megabytes:>7.1f} | {fmt(ours_page, '{:.1f}'):>13}{fmt(ours_mb, '{:.0f}'):>8}"
+              f" | {fmt(theirs_page, '{:.1f}'):>15}{fmt(theirs_mb, '{:.0f}'):>8}"
+              f" | {fmt(ratio(ours_page, theirs_page)):>6}")
+    start = [median(runs.get((tool, "empty"), []), "wall") for tool in TOOLS]
+    print(f"startup, in every row above: Warta {fmt(start[0], '{:.3f}')} s,"
+          f" Readability {fmt(start[1], '{:.3f}')} s (ratio = Warta ms/page / Readability ms/page)")
+
+
+def in_process(path, sizes):
+    print("\n-- 4. Readability in-process: decode + jsdom + Readability + lead, per page after a warm-up --")
+    try:
+        timings = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    except (OSError, ValueError) as e:
+        print(f"n/a: cannot read {path}: {e}")
+        return
+    print(f"{'':4}{'pages':>6}{'mean ms':>9}{'median ms':>11}{'max ms':>9}{'ms/MB':>8}")
+    for q, set_name in enumerate(SETS, start=1):
+        ms = [t["ms"] for t in timings if sizes.get(t["id"], (0, 0))[1] == q]
+        megabytes = sum(t["bytes"] for t in timings if sizes.get(t["id"], (0, 0))[1] == q) / MB
+        if not ms:
+            print(f"{set_name:4}{0:>6}  n/a")
+            continue
+        print(f"{set_name:4}{len(ms):>6}{statistics.mean(ms):>9.1f}{statistics.median(ms):>11.1f}"
+              f"{max(ms):>9.0f}{sum(ms) / megabytes:>8.0f}")
+    print(f"all {len(timings):>6}{statistics.mean(t['ms'] for t in timings):>9.1f}"
+          f"{statistics.median(t['ms'] for t in timings):>11.1f}")
+
+
+def accuracy(work):
+    print("\n-- 5. Accuracy of run 1, scored by `warta eval --json` --")
+    summaries = {tool: read_eval(work, tool) for tool in TOOLS}
+    numeric = [key for summary in summaries.values() if isinstance(summary, dict)
+               for key, value in flatten(summary).items()
+               if isinstance(value, (int, float)) and not isinstance(value, bool)]
+    keys = MAIN_METRICS + [key for key in dict.fromkeys(numeric) if key not in MAIN_METRICS]
+    print(f"{'':22}{'Warta':>12}{'Readability':>13}")
+    for key in keys:
+        cells = []
+        for tool in TOOLS:
+            summary = summaries[tool]
+            value = flatten(summary).get(key) if isinstance(summary, dict) else None
+            cells.append("n/a" if isinstance(value, bool) or not isinstance(value, (int, float))
+                         else str(value) if isinstance(value, int) else f"{value:.3f}")
+        print(f"{key:22}{cells[0]:>12}{cells[1]:>13}")
+    for tool, summary in summaries.items():
+        if isinstance(summary, str):
+            print(f"{TOOLS[tool]}: {summary}")
+
+
+def read_eval(work, tool):
+    """The eval summary as a dict, or a one-line reason why there is none."""
+    status = "unknown"
+    try:
+        status = (work / f"eval-{tool}.exit").read_text().strip()
+        summary = json.loads((work / f"eval-{tool}.json").read_text(encoding="utf-8"))
+        if not isinstance(summary, dict):
+            return f"eval --json printed {type(summary).__name__}, expected one object (exit {status})"
+        return summary
+    except (OSError, ValueError) as e:
+        errors = (work / f"eval-{tool}.stderr").read_text(encoding="utf-8", errors="replace").strip()
+        return f"eval gave no JSON summary (exit {status}): {errors.splitlines()[0] if errors else e}"
+
+
+def flatten(summary, prefix=""):
+    flat = {}
+    for key, value in summary.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        else:
+            flat[prefix + key] = value
+    return flat
+
+
+def failures(work, shown=10):
+    print("\n-- 6. What the tools said on stderr over the whole corpus (each distinct line once) --")
+    for tool, label in TOOLS.items():
+        path = work / "out" / f"{tool}-all.stderr"
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.exists() else []
+        distinct = list(dict.fromkeys(lines))
+        print(f"{label}: {len(distinct)} distinct lines (all in {path})")
+        for line in distinct[:shown]:
+            print(f"  {line[:160]}")
+        if len(distinct) > shown:
+            print(f"  ... {len(distinct) - shown} more")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: bench-report.py WORK_DIR")
+    main(Path(sys.argv[1]))

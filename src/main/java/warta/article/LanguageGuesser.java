@@ -1,0 +1,6 @@
+package warta.article;
+
+/** TEMPORARY stand-in until the real guesser lands. */
+public final class LanguageGuesser {
+  public String guess(String text) { return ""; }
+}

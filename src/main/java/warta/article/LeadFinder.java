@@ -1,0 +1,332 @@
+package warta.article;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds a page's story text: scores every block of the page by its text, commas, link density
+ * and class names, takes the highest-scoring container (with its related siblings) as the story,
+ * and reads its paragraphs in order, skipping captions, bylines, teasers and ads. The first
+ * paragraph left is the lead.
+ */
+final class LeadFinder {
+
+  /** The story's paragraphs (the lead first) and what was skipped on the way, by kind. */
+  record Content(List<String> paragraphs, Map<Noise, Integer> skipped) {
+    Content {
+      paragraphs = List.copyOf(paragraphs);
+      skipped = Map.copyOf(skipped);
+    }
+
+    String lead() {
+      return paragraphs.isEmpty() ? "" : paragraphs.get(0);
+    }
+  }
+
+  /** A run of text owned by one block element, with how much of it is link text. */
+  private record Segment(Element owner, String text, int linkChars) {
+    double linkDensity() {
+      return text.isEmpty() ? 0 : (double) linkChars / text.length();
+    }
+  }
+
+  private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "svg",
+      "canvas", "iframe", "object", "embed", "select", "textarea", "button", "input", "option", "link",
+      "meta", "video", "audio", "picture", "img", "map", "math", "dialog");
+  private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "body",
+      "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+      "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li",
+      "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+      "th", "thead", "tr", "ul", "caption", "legend", "output");
+  private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "blockquote", "li", "dd", "td");
+  private static final Set<String> NOT_STORY = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "figcaption",
+      "figure", "caption", "nav", "aside", "footer", "header", "menu", "legend", "address", "form", "th");
+  private static final Pattern NEGATIVE = Pattern.compile("(?i)(?:^|[\\s_\\-])(?:ad|ads|adv|nav|hid|share|"
+      + "tags?)(?:$|[\\s_\\-])|advert|banner|comment|combx|contact|foot|gdpr|masthead|outbrain|taboola|"
+      + "promo|related|shoutbox|sidebar|skyscraper|sponsor|shopping|widget|byline|author|dateline|"
+      + "timestamp|caption|credit|social|newsletter|subscri|recommend|popular|trending|breadcrumb|"
+      + "menu|cookie|consent|modal|popup|signup|login|disclaimer|copyright|toolbar|pagination|pager|"
+      + "teaser|most-?read|read-?more|also-?read|baca-?juga|more-?stories|rss|print");
+  private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|main|"
+      + "post|text|blog|story|lead|intro|paragraph|detail|column");
+  /** Class names that mark text inside a story as not story: a caption or byline inside the body. */
+  private static final Pattern NOISE_CLASS = Pattern.compile("(?i)caption|credit|byline|author|dateline|"
+      + "timestamp|(?:^|[\\s_\\-])(?:date|time|meta|share|tags?|ad|ads)(?:$|[\\s_\\-])|social|related|"
+      + "recommend|newsletter|subscri|promo|advert|sponsor|breadcrumb|comment|disclaimer|cookie|consent|"
+      + "popup|modal|teaser|read-?more|also-?read|baca-?juga|inline-?link|embed|toolbar|print");
+  private static final int MIN_SCORED_WEIGHT = 25;
+  private static final int MIN_LEAD_WEIGHT = 40;
+  private static final int MIN_BODY_WEIGHT = 20;
+  private static final int MAX_PARAGRAPHS = 400;
+
+  private final Map<String, Double> classWeights = new java.util.HashMap<>();
+  private final Map<String, Boolean> noiseClasses = new java.util.HashMap<>();
+
+  /** The story of a page; the page is pruned in place. One finder serves one page. */
+  Content find(Document page, String headline) {
+    Element body = page.body();
+    prune(body);
+    List<Segment> segments = segments(body);
+    Map<Element, double[]> scores = score(segments);
+    Element top = best(scores);
+    if (top == null) {
+      return new Content(List.of(), Map.of());
+    }
+    Set<Element> story = storyRoots(top, scores);
+    return read(segments, story, headline);
+  }
+
+  private static void prune(Element body) {
+    List<Element> doomed = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      String tag = e.normalName();
+      if (DROPPED.contains(tag) || e.hasAttr("hidden") || hiddenByStyle(e.attr("style"))) {
+        doomed.add(e);
+      }
+    }
+    doomed.forEach(Node::remove);
+  }
+
+  private static boolean hiddenByStyle(String style) {
+    if (style.isEmpty()) {
+      return false;
+    }
+    String compact = style.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+    return compact.contains("display:none") || compact.contains("visibility:hidden");
+  }
+
+  /** Every run of text in document order, attributed to the block element it sits in. */
+  private static List<Segment> segments(Element body) {
+    List<Segment> segments = new ArrayList<>();
+    NodeTraversor.traverse(new NodeVisitor() {
+      private final List<Element> owners = new ArrayList<>();
+      private final StringBuilder text = new StringBuilder();
+      private int linkChars;
+      private int linkDepth;
+      private int breaks;
+
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          String s = t.getWholeText();
+          if (!t.isBlank()) {
+            breaks = 0;
+          }
+          text.append(s);
+          if (linkDepth > 0) {
+            linkChars += s.strip().length();
+          }
+        } else if (node instanceof Element e) {
+          String tag = e.normalName();
+          if (BLOCKS.contains(tag)) {
+            flush();
+            owners.add(e);
+          } else if (tag.equals("br")) {
+            if (++breaks >= 2) {
+              flush(); // two line breaks end a paragraph in pages that do not use <p>
+            } else {
+              text.append(' ');
+            }
+          } else if (tag.equals("a")) {
+            linkDepth++;
+          }
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element e) {
+          String tag = e.normalName();
+          if (BLOCKS.contains(tag)) {
+            flush();
+            owners.remove(owners.size() - 1);
+          } else if (tag.equals("a")) {
+            linkDepth--;
+          }
+        }
+      }
+
+      private void flush() {
+        String normalized = PlainText.normalize(text.toString());
+        if (!normalized.isEmpty() && !owners.isEmpty()) {
+          segments.add(new Segment(owners.get(owners.size() - 1), normalized,
+              Math.min(linkChars, normalized.length())));
+        }
+        text.setLength(0);
+        linkChars = 0;
+        breaks = 0;
+      }
+    }, body);
+    return segments;
+  }
+
+  /** Content scores of container elements: index 0 the score, 1 text length, 2 link length. */
+  private Map<Element, double[]> score(List<Segment> segments) {
+    Map<Element, double[]> scores = new IdentityHashMap<>();
+    for (Segment segment : segments) {
+      int length = segment.text().length();
+      for (Element e = segment.owner(); e != null; e = e.parent()) {
+        double[] s = scores.computeIfAbsent(e, this::initialScore);
+        s[1] += length;
+        s[2] += segment.linkChars();
+      }
+      int weight = PlainText.weight(segment.text());
+      if (weight < MIN_SCORED_WEIGHT || segment.linkDensity() > 0.5) {
+        continue;
+      }
+      double points = 1 + PlainText.commas(segment.text()) + Math.min(weight / 100, 3);
+      Element container = PARAGRAPHS.contains(segment.owner().normalName())
+          ? segment.owner().parent() : segment.owner();
+      int level = 0;
+      for (Element e = container; e != null && level < 5; e = e.parent(), level++) {
+        double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+        scores.computeIfAbsent(e, this::initialScore)[0] += points / divider;
+      }
+    }
+    return scores;
+  }
+
+  private double[] initialScore(Element e) {
+    double score = switch (e.normalName()) {
+      case "div", "article", "main", "section" -> 5;
+      case "pre", "td", "blockquote" -> 3;
+      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+      default -> 0;
+    };
+    String names = e.className() + " " + e.id();
+    return new double[] {score + (names.length() > 1 ? classWeights.computeIfAbsent(names, LeadFinder::classWeight) : 0), 0, 0};
+  }
+
+  private static double classWeight(String classAndId) {
+    double weight = 0;
+    int space = classAndId.lastIndexOf(' ');
+    for (String name : new String[] {classAndId.substring(0, space), classAndId.substring(space + 1)}) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (NEGATIVE.matcher(name).find()) {
+        weight -= 25;
+      }
+      if (POSITIVE.matcher(name).find()) {
+        weight += 25;
+      }
+    }
+    return weight;
+  }
+
+  private static Element best(Map<Element, double[]> scores) {
+    Element best = null;
+    double bestScore = 0;
+    for (Map.Entry<Element, double[]> entry : scores.entrySet()) {
+      double[] s = entry.getValue();
+      double linkDensity = s[1] == 0 ? 0 : s[2] / s[1];
+      double score = s[0] * (1 - linkDensity);
+      if (best == null || score > bestScore) {
+        best = entry.getKey();
+        bestScore = score;
+      }
+    }
+    return bestScore > 0 ? best : null;
+  }
+
+  /** The top container and the siblings that carry the same story. */
+  private static Set<Element> storyRoots(Element top, Map<Element, double[]> scores) {
+    Set<Element> roots = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    roots.add(top);
+    Element parent = top.parent();
+    if (parent == null) {
+      return roots;
+    }
+    double[] topScore = scores.get(top);
+    double threshold = Math.max(10, topScore[0] * 0.2);
+    for (Element sibling : parent.children()) {
+      if (sibling == top) {
+        continue;
+      }
+      double[] s = scores.get(sibling);
+      if (s == null) {
+        continue;
+      }
+      double linkDensity = s[1] == 0 ? 0 : s[2] / s[1];
+      double bonus = !top.className().isEmpty() && top.className().equals(sibling.className())
+          ? topScore[0] * 0.2 : 0;
+      String text = PlainText.normalize(sibling.text());
+      boolean paragraph = sibling.normalName().equals("p")
+          && (text.length() > 80 && linkDensity < 0.25
+          || text.length() > 0 && linkDensity == 0 && text.matches(".*\\.( |$).*"));
+      if (s[0] + bonus >= threshold && linkDensity < 0.5 || paragraph) {
+        roots.add(sibling);
+      }
+    }
+    return roots;
+  }
+
+  private Content read(List<Segment> segments, Set<Element> roots, String headline) {
+    List<String> paragraphs = new ArrayList<>();
+    Map<Noise, Integer> skipped = new EnumMap<>(Noise.class);
+    String normalizedHeadline = headline.strip();
+    for (Segment segment : segments) {
+      if (paragraphs.size() >= MAX_PARAGRAPHS) {
+        break;
+      }
+      Element root = rootOf(segment.owner(), roots);
+      if (root == null || insideNonStory(segment.owner(), root, noiseClasses)) {
+        continue;
+      }
+      String text = segment.text();
+      int weight = PlainText.weight(text);
+      if (weight < MIN_BODY_WEIGHT || segment.linkDensity() > 0.5 || text.equals(normalizedHeadline)) {
+        continue;
+      }
+      var noise = Noise.of(text);
+      if (noise.isPresent()) {
+        skipped.merge(noise.get(), 1, Integer::sum);
+        continue;
+      }
+      if (paragraphs.isEmpty() && (weight < MIN_LEAD_WEIGHT || segment.linkDensity() > 0.35)) {
+        continue;
+      }
+      paragraphs.add(paragraphs.isEmpty() ? Dateline.strip(text) : text);
+    }
+    return new Content(paragraphs, skipped);
+  }
+
+  private static Element rootOf(Element owner, Set<Element> roots) {
+    for (Element e = owner; e != null; e = e.parent()) {
+      if (roots.contains(e)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Inside a heading, a figure, navigation, or an element whose class marks it as a caption or byline. */
+  private static boolean insideNonStory(Element owner, Element root, Map<String, Boolean> noiseClasses) {
+    for (Element e = owner; e != null && e != root; e = e.parent()) {
+      if (NOT_STORY.contains(e.normalName())) {
+        return true;
+      }
+      String names = e.className() + " " + e.id();
+      if (names.length() > 1 && noiseClasses.computeIfAbsent(names,
+          n -> NOISE_CLASS.matcher(n).find() && !POSITIVE_STORY.matcher(n).find())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern POSITIVE_STORY = Pattern.compile("(?i)article-?body|story-?body|post-?body|"
+      + "entry-?content|article-?content|story-?content|post-?content");
+}

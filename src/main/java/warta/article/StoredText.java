@@ -1,0 +1,204 @@
+package warta.article;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stored article's bytes decoded to text, and whether the text is an HTML page or a scraped
+ * plain-text article. Decoding honours a byte order mark, then the page's declared charset, then
+ * tries UTF-8 and falls back to windows-1252; it never fails on bytes.
+ */
+record StoredText(String text, Charset charset, Kind kind) {
+
+  /** What the text holds, told apart by content rather than by file name. */
+  enum Kind { HTML, PLAIN_TEXT }
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final int SNIFF_BYTES = 8192;
+  private static final Pattern META_CHARSET = Pattern.compile(
+      "<meta[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]{2,40})", Pattern.CASE_INSENSITIVE);
+  private static final Pattern XML_ENCODING = Pattern.compile(
+      "^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*[\"']([A-Za-z0-9_.\\-]{2,40})", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HTML_MARKUP = Pattern.compile(
+      "<(?:!doctype\\s+html|html|head|body|meta|title|div|p|article|script|link)[\\s>/]",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Why bytes are not text, or empty when they are: NUL bytes and other control characters in
+   * the first kilobytes mark a binary file (UTF-16 is recognised by its byte order mark first).
+   */
+  static Optional<String> whyNotText(byte[] bytes) {
+    if (bomCharset(bytes).map(c -> c.name().startsWith("UTF-16") || c.name().startsWith("UTF-32"))
+        .orElse(false)) {
+      return Optional.empty();
+    }
+    int length = Math.min(bytes.length, SNIFF_BYTES);
+    int control = 0;
+    for (int i = 0; i < length; i++) {
+      int b = bytes[i] & 0xFF;
+      if (b == 0) {
+        return Optional.of("binary content (NUL byte at offset " + i + ")");
+      }
+      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) {
+        control++;
+      }
+    }
+    if (length > 0 && control * 100 > length) {
+      return Optional.of("binary content (" + control + " control bytes in the first " + length + ")");
+    }
+    return Optional.empty();
+  }
+
+  /** Decodes stored bytes; see the class comment for the order of evidence. */
+  static StoredText decode(byte[] bytes) {
+    Optional<Charset> bom = bomCharset(bytes);
+    if (bom.isPresent()) {
+      Charset charset = bom.get();
+      int skip = bomLength(charset);
+      String text = new String(bytes, skip, bytes.length - skip, charset);
+      return new StoredText(text, charset, kindOf(text));
+    }
+    String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+    boolean html = HTML_MARKUP.matcher(head).find();
+    Optional<Charset> declared = html ? declaredCharset(head) : Optional.empty();
+    Charset charset = declared.map(c -> preferUtf8WhenValid(c, bytes)).orElseGet(() -> guess(bytes));
+    String text = new String(bytes, charset);
+    return new StoredText(text, charset, html ? Kind.HTML : kindOf(text));
+  }
+
+  private static Kind kindOf(String text) {
+    String head = text.length() > SNIFF_BYTES ? text.substring(0, SNIFF_BYTES) : text;
+    return HTML_MARKUP.matcher(head).find() ? Kind.HTML : Kind.PLAIN_TEXT;
+  }
+
+  private static Optional<Charset> bomCharset(byte[] b) {
+    if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
+      return Optional.of(StandardCharsets.UTF_8);
+    }
+    if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) {
+      return Optional.of(Charset.forName("UTF-32BE"));
+    }
+    if (startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
+      return Optional.of(Charset.forName("UTF-32LE"));
+    }
+    if (startsWith(b, 0xFE, 0xFF)) {
+      return Optional.of(StandardCharsets.UTF_16BE);
+    }
+    if (startsWith(b, 0xFF, 0xFE)) {
+      return Optional.of(StandardCharsets.UTF_16LE);
+    }
+    return Optional.empty();
+  }
+
+  private static int bomLength(Charset charset) {
+    return switch (charset.name()) {
+      case "UTF-8" -> 3;
+      case "UTF-32BE", "UTF-32LE" -> 4;
+      default -> 2;
+    };
+  }
+
+  private static boolean startsWith(byte[] bytes, int... prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((bytes[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<Charset> declaredCharset(String head) {
+    Matcher xml = XML_ENCODING.matcher(head);
+    if (xml.find()) {
+      return charsetNamed(xml.group(1));
+    }
+    Matcher meta = META_CHARSET.matcher(head);
+    while (meta.find()) {
+      Optional<Charset> charset = charsetNamed(meta.group(1));
+      if (charset.isPresent()) {
+        return charset;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A charset by its web label; labels that browsers read as another charset map to that one. */
+  static Optional<Charset> charsetNamed(String label) {
+    String name = label.trim().toLowerCase(Locale.ROOT);
+    name = switch (name) {
+      // The WHATWG encoding standard reads these labels as windows-1252, as browsers do.
+      case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1", "cp819" -> "windows-1252";
+      case "gb2312", "gbk", "x-gbk", "chinese", "csgb2312" -> "GB18030";
+      case "utf8", "unicode-1-1-utf-8" -> "UTF-8";
+      // A page cannot really be UTF-16 without a byte order mark; browsers read it as UTF-8.
+      case "utf-16", "utf-16le", "utf-16be" -> "UTF-8";
+      default -> name;
+    };
+    try {
+      return Optional.of(Charset.forName(name));
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A page declared as a single-byte Western charset whose bytes are valid UTF-8 with multi-byte
+   * sequences was re-saved as UTF-8 without updating its declaration: reading it as declared
+   * would turn every accented letter into two wrong ones.
+   */
+  private static Charset preferUtf8WhenValid(Charset declared, byte[] bytes) {
+    if (declared.equals(WINDOWS_1252) && hasMultiByteUtf8(bytes) && isValidUtf8(bytes)) {
+      return StandardCharsets.UTF_8;
+    }
+    return declared;
+  }
+
+  private static Charset guess(byte[] bytes) {
+    return isValidUtf8(bytes) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+  }
+
+  private static boolean hasMultiByteUtf8(byte[] bytes) {
+    for (byte b : bytes) {
+      if ((b & 0xE0) == 0xC0 || (b & 0xF0) == 0xE0 || (b & 0xF8) == 0xF0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Valid UTF-8, forgiving one sequence cut off at the end of a truncated file. */
+  private static boolean isValidUtf8(byte[] bytes) {
+    int end = bytes.length;
+    for (int i = end - 1; i >= Math.max(0, end - 3); i--) {
+      int b = bytes[i] & 0xFF;
+      if ((b & 0xC0) != 0x80) { // the last lead byte: drop its sequence if it is incomplete
+        int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        if (i + needed > end) {
+          end = i;
+        }
+        break;
+      }
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, 0, end));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+}
