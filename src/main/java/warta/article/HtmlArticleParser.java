@@ -48,7 +48,7 @@ final class HtmlArticleParser {
     String source = source(meta, url);
     String headline = headline(page, meta, source, url);
     Optional<Published> published = published(page, meta, url);
-    LeadFinder.Content content = new LeadFinder().find(page, headline);
+    LeadFinder.Content content = new LeadFinder(dates).find(page, headline);
     if (headline.isEmpty() && content.paragraphs().isEmpty()) {
       return new ParseOutcome.Rejected(file, "no article: the page has no headline and no story text"
           + skippedNote(content.skipped()));

@@ -1,6 +1,7 @@
 package warta.article;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -57,21 +58,30 @@ final class LeadFinder {
       + "promo|related|shoutbox|sidebar|skyscraper|sponsor|shopping|widget|byline|author|dateline|"
       + "timestamp|caption|credit|social|newsletter|subscri|recommend|popular|trending|breadcrumb|"
       + "menu|cookie|consent|modal|popup|signup|login|disclaimer|copyright|toolbar|pagination|pager|"
-      + "teaser|most-?read|read-?more|also-?read|baca-?juga|more-?stories|rss|print");
+      + "most-?read|read-?more|also-?read|baca-?juga|more-?stories|rss|print");
+  /** Overlays: not paywalls, which wrap the story itself. */
+  /** A class or id that starts with one of these words: {@code privacy-modal}, {@code cookie-banner}. */
+  private static final Pattern OVERLAY = Pattern.compile("(?i)(?:^|\\s)(?:cookies?|consent|gdpr|privacy|"
+      + "modal|popup)(?:$|[\\s_\\-])");
   private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|main|"
       + "post|text|blog|story|lead|intro|paragraph|detail|column");
   /** Class names that mark text inside a story as not story: a caption or byline inside the body. */
   private static final Pattern NOISE_CLASS = Pattern.compile("(?i)caption|credit|byline|author|dateline|"
       + "timestamp|(?:^|[\\s_\\-])(?:date|time|meta|share|tags?|ad|ads)(?:$|[\\s_\\-])|social|related|"
       + "recommend|newsletter|subscri|promo|advert|sponsor|breadcrumb|comment|disclaimer|cookie|consent|"
-      + "popup|modal|teaser|read-?more|also-?read|baca-?juga|inline-?link|embed|toolbar|print");
+      + "popup|modal|read-?more|also-?read|baca-?juga|inline-?link|embed|toolbar|print|widget");
   private static final int MIN_SCORED_WEIGHT = 25;
   private static final int MIN_LEAD_WEIGHT = 40;
   private static final int MIN_BODY_WEIGHT = 20;
   private static final int MAX_PARAGRAPHS = 400;
 
+  private final DateReader dates;
   private final Map<String, Double> classWeights = new java.util.HashMap<>();
   private final Map<String, Boolean> noiseClasses = new java.util.HashMap<>();
+
+  LeadFinder(DateReader dates) {
+    this.dates = dates;
+  }
 
   /** The story of a page; the page is pruned in place. One finder serves one page. */
   Content find(Document page, String headline) {
@@ -84,18 +94,32 @@ final class LeadFinder {
       return new Content(List.of(), Map.of());
     }
     Set<Element> story = storyRoots(top, scores);
-    return read(segments, story, headline);
+    if (System.getProperty("warta.debug") != null) {
+      for (Element r : story) {
+        System.err.println("ROOT " + r.cssSelector() + " score=" + java.util.Arrays.toString(scores.get(r)));
+      }
+      scores.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue()[0] * (1 - y.getValue()[2] / Math.max(1, y.getValue()[1])), x.getValue()[0] * (1 - x.getValue()[2] / Math.max(1, x.getValue()[1])))).limit(6)
+          .forEach(en -> System.err.println("  cand " + en.getKey().normalName() + "." + en.getKey().className() + " " + java.util.Arrays.toString(en.getValue())));
+    }
+    return read(segments, top, story, headline.strip(), scores);
   }
 
   private static void prune(Element body) {
     List<Element> doomed = new ArrayList<>();
     for (Element e : body.getAllElements()) {
       String tag = e.normalName();
-      if (DROPPED.contains(tag) || e.hasAttr("hidden") || hiddenByStyle(e.attr("style"))) {
+      if (DROPPED.contains(tag) || e.hasAttr("hidden") || hiddenByStyle(e.attr("style")) || isOverlay(e)) {
         doomed.add(e);
       }
     }
     doomed.forEach(Node::remove);
+  }
+
+  /** Cookie banners, consent and privacy dialogs, pop-ups: text over the page, never story. */
+  private static boolean isOverlay(Element e) {
+    String names = e.className() + " " + e.id();
+    return names.length() > 1 && OVERLAY.matcher(names).find()
+        && !Set.of("html", "body", "main", "article").contains(e.normalName());
   }
 
   private static boolean hiddenByStyle(String style) {
@@ -171,7 +195,10 @@ final class LeadFinder {
     return segments;
   }
 
-  /** Content scores of container elements: index 0 the score, 1 text length, 2 link length. */
+  /**
+   * Content scores of container elements: index 0 the score, 1 text length, 2 link text length,
+   * 3 whether paragraphs gave it points (only those are candidates).
+   */
   private Map<Element, double[]> score(List<Segment> segments) {
     Map<Element, double[]> scores = new IdentityHashMap<>();
     for (Segment segment : segments) {
@@ -189,9 +216,16 @@ final class LeadFinder {
       Element container = PARAGRAPHS.contains(segment.owner().normalName())
           ? segment.owner().parent() : segment.owner();
       int level = 0;
-      for (Element e = container; e != null && level < 5; e = e.parent(), level++) {
+      for (Element e = container; e != null && level < 5; e = e.parent()) {
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-        scores.computeIfAbsent(e, this::initialScore)[0] += points / divider;
+        double[] s = scores.computeIfAbsent(e, this::initialScore);
+        s[0] += points / divider;
+        s[3] = 1;
+        // A wrapper around a single child is not a level of its own: pages that wrap every
+        // paragraph in a few divs still credit the container that holds them all.
+        if (e.childrenSize() > 1) {
+          level++;
+        }
       }
     }
     return scores;
@@ -206,7 +240,7 @@ final class LeadFinder {
       default -> 0;
     };
     String names = e.className() + " " + e.id();
-    return new double[] {score + (names.length() > 1 ? classWeights.computeIfAbsent(names, LeadFinder::classWeight) : 0), 0, 0};
+    return new double[] {score + (names.length() > 1 ? classWeights.computeIfAbsent(names, LeadFinder::classWeight) : 0), 0, 0, 0};
   }
 
   private static double classWeight(String classAndId) {
@@ -231,6 +265,9 @@ final class LeadFinder {
     double bestScore = 0;
     for (Map.Entry<Element, double[]> entry : scores.entrySet()) {
       double[] s = entry.getValue();
+      if (s[3] == 0) {
+        continue;
+      }
       double linkDensity = s[1] == 0 ? 0 : s[2] / s[1];
       double score = s[0] * (1 - linkDensity);
       if (best == null || score > bestScore) {
@@ -243,7 +280,7 @@ final class LeadFinder {
 
   /** The top container and the siblings that carry the same story. */
   private static Set<Element> storyRoots(Element top, Map<Element, double[]> scores) {
-    Set<Element> roots = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Element> roots = Collections.newSetFromMap(new IdentityHashMap<>());
     roots.add(top);
     Element parent = top.parent();
     if (parent == null) {
@@ -273,21 +310,35 @@ final class LeadFinder {
     return roots;
   }
 
-  private Content read(List<Segment> segments, Set<Element> roots, String headline) {
+  private Content read(List<Segment> segments, Element top, Set<Element> roots, String headline,
+                       Map<Element, double[]> scores) {
+    List<Segment> story = new ArrayList<>();
+    int first = -1;
+    for (int i = 0; i < segments.size(); i++) {
+      Segment segment = segments.get(i);
+      Element root = rootOf(segment.owner(), roots);
+      if (root != null && !insideNonStory(segment.owner(), root, scores)) {
+        story.add(segment);
+        first = first < 0 ? i : first;
+      }
+    }
+    if (first > 0) {
+      story.addAll(0, earlierParagraphs(segments, first, top, scores));
+    }
+
     List<String> paragraphs = new ArrayList<>();
     Map<Noise, Integer> skipped = new EnumMap<>(Noise.class);
-    String normalizedHeadline = headline.strip();
-    for (Segment segment : segments) {
+    String shortOpening = "";
+    for (Segment segment : story) {
+      if (System.getProperty("warta.debug") != null) {
+        System.err.println("  seg w=" + PlainText.weight(segment.text()) + " ld=" + segment.linkDensity() + " noise=" + Noise.of(segment.text()) + " " + segment.owner().normalName() + "." + segment.owner().className() + " | " + segment.text().substring(0, Math.min(80, segment.text().length())));
+      }
       if (paragraphs.size() >= MAX_PARAGRAPHS) {
         break;
       }
-      Element root = rootOf(segment.owner(), roots);
-      if (root == null || insideNonStory(segment.owner(), root, noiseClasses)) {
-        continue;
-      }
       String text = segment.text();
       int weight = PlainText.weight(text);
-      if (weight < MIN_BODY_WEIGHT || segment.linkDensity() > 0.5 || text.equals(normalizedHeadline)) {
+      if (weight < MIN_BODY_WEIGHT || segment.linkDensity() > 0.5 || text.equals(headline)) {
         continue;
       }
       var noise = Noise.of(text);
@@ -295,12 +346,94 @@ final class LeadFinder {
         skipped.merge(noise.get(), 1, Integer::sum);
         continue;
       }
-      if (paragraphs.isEmpty() && (weight < MIN_LEAD_WEIGHT || segment.linkDensity() > 0.35)) {
+      if (paragraphs.isEmpty()) {
+        if (segment.linkDensity() > 0.35 || isDateLine(text)) {
+          continue;
+        }
+        if (weight < MIN_LEAD_WEIGHT) {
+          // A short opening line ("Merry Christmas, Inter Miami fans.") leads only when a full
+          // paragraph follows it.
+          shortOpening = shortOpening.isEmpty() && endsLikeASentence(text) ? text : shortOpening;
+          continue;
+        }
+        if (!shortOpening.isEmpty() && weight >= 80) {
+          paragraphs.add(Dateline.strip(shortOpening));
+        }
+        paragraphs.add(Dateline.strip(text));
         continue;
       }
-      paragraphs.add(paragraphs.isEmpty() ? Dateline.strip(text) : text);
+      paragraphs.add(text);
     }
     return new Content(paragraphs, skipped);
+  }
+
+  /**
+   * Story paragraphs just before the top container: the first chunk of a body split by ads, or an
+   * opening paragraph in a block of its own. Walks back from the story until the headline, a
+   * link list, or a container further than a few levels from the story.
+   */
+  private List<Segment> earlierParagraphs(List<Segment> segments, int first, Element top,
+                                          Map<Element, double[]> scores) {
+    Set<Element> near = Collections.newSetFromMap(new IdentityHashMap<>());
+    Element e = top;
+    for (int level = 0; e != null && level <= 3; level++, e = e.parent()) {
+      near.add(e);
+    }
+    // Earlier paragraphs must look like the story's own: <p> elements of the same class.
+    String storyClass = null;
+    for (int i = first; i < segments.size() && storyClass == null; i++) {
+      Element owner = segments.get(i).owner();
+      if (owner.normalName().equals("p") && rootOf(owner, near) != null) {
+        storyClass = owner.className();
+      }
+    }
+    List<Segment> earlier = new ArrayList<>();
+    if (storyClass == null) {
+      return earlier;
+    }
+    int passed = 0;
+    for (int i = first - 1; i >= 0 && passed < 15; i--) {
+      Segment segment = segments.get(i);
+      Element owner = segment.owner();
+      Element common = rootOf(owner, near);
+      String tag = owner.normalName();
+      if (common == null || tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
+        break;
+      }
+      int weight = PlainText.weight(segment.text());
+      if (segment.linkDensity() > 0.5 && weight >= 20) {
+        break;
+      }
+      if (tag.equals("p") && owner.className().equals(storyClass)
+          && weight >= MIN_BODY_WEIGHT && segment.linkDensity() < 0.3 && endsLikeASentence(segment.text())
+          && !insideNonStory(owner, common, scores) && !insideSummary(owner, common)) {
+        earlier.add(0, segment);
+      } else {
+        passed++;
+      }
+    }
+    return earlier;
+  }
+
+  /** Inside a standfirst or summary: it sums the story up rather than opening it. */
+  private static boolean insideSummary(Element owner, Element root) {
+    for (Element e = owner; e != null && e != root; e = e.parent()) {
+      String names = e.className() + " " + e.id();
+      if (names.length() > 1 && SUMMARY_CLASS.matcher(names).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A line that carries a date and little else: {@code Published November 20th, 2019 - 07:29 GMT}. */
+  private boolean isDateLine(String text) {
+    return text.length() < 160 && !endsLikeASentence(text) && dates.find(text).isPresent();
+  }
+
+  private static boolean endsLikeASentence(String text) {
+    char last = text.charAt(text.length() - 1);
+    return ".!?…\"”’".indexOf(last) >= 0 && text.strip().split("\\s+").length >= 3;
   }
 
   private static Element rootOf(Element owner, Set<Element> roots) {
@@ -312,8 +445,13 @@ final class LeadFinder {
     return null;
   }
 
-  /** Inside a heading, a figure, navigation, or an element whose class marks it as a caption or byline. */
-  private static boolean insideNonStory(Element owner, Element root, Map<String, Boolean> noiseClasses) {
+  /**
+   * Inside a heading, a figure, navigation, or a small element whose class marks it as a caption,
+   * byline or box. A class alone does not condemn a large element: story containers carry names
+   * like {@code node-promoted author-jane}.
+   */
+  private boolean insideNonStory(Element owner, Element root, Map<Element, double[]> scores) {
+    double rootLength = scores.get(root)[1];
     for (Element e = owner; e != null && e != root; e = e.parent()) {
       if (NOT_STORY.contains(e.normalName())) {
         return true;
@@ -321,12 +459,17 @@ final class LeadFinder {
       String names = e.className() + " " + e.id();
       if (names.length() > 1 && noiseClasses.computeIfAbsent(names,
           n -> NOISE_CLASS.matcher(n).find() && !POSITIVE_STORY.matcher(n).find())) {
-        return true;
+        double length = scores.get(e)[1];
+        if (length < Math.max(300, rootLength * 0.25)) {
+          return true;
+        }
       }
     }
     return false;
   }
 
+  private static final Pattern SUMMARY_CLASS = Pattern.compile("(?i)(?:^|[\\s_\\-])(?:dek|deck|standfirst|"
+      + "subtitle|sub-?head(?:line)?|summary|excerpt|strapline|kicker|description|intro-?text)(?:$|[\\s_\\-])");
   private static final Pattern POSITIVE_STORY = Pattern.compile("(?i)article-?body|story-?body|post-?body|"
       + "entry-?content|article-?content|story-?content|post-?content");
 }

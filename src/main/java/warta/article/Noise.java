@@ -40,6 +40,17 @@ enum Noise {
       "(?:(?:by|oleh|von|par|por|di|door|av|af)\\s*:?\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+\\p{Lu}?[\\p{L}.'’\\-]+){0,5}"
           + "(?:\\s*(?:,|and|dan|und|et|y|&|\\|)\\s*.{0,80})?|.{0,60}\\b\\d+\\s*(?:min(?:ute)?s? read|menit baca|"
           + "min lesezeit|min de lecture)\\b.{0,60})"),
+  /** An editor's notice about the article rather than the story: affiliate, origin, spoiler notes. */
+  NOTICE("editorial notice",
+      "(?:this (?:story|article|post|piece|content|report) (?:was|is|has been|originally|first|appeared|"
+          + "contains|may contain|includes)|originally (?:published|appeared)|an earlier version of this|"
+          + "editor'?s note|disclosure|note to readers?|warning: this|spoiler warning|the products? "
+          + "(?:discussed|featured|mentioned)|we (?:may )?(?:earn|receive|get) (?:a )?(?:small )?"
+          + "(?:commission|share|fee)|.{0,40}affiliate (?:links?|commission)|get (?:all )?the latest|"
+          + "sign up (?:for|to)|subscribe (?:to|for|now)|click here|watch:|listen:|video:|photos?:|"
+          + "gallery:|follow (?:us|.{1,30}) on|all rights reserved|copyright|©|artikel ini (?:telah|sudah) "
+          + "(?:tayang|terbit)|dapatkan (?:update|informasi)|ikuti (?:kami|berita)|klik (?:di )?sini|"
+          + "simak (?:berita|video)|(?:you'?ll be asked to |please )?(?:sign|log) ?in(?:to| to| with)).*", 250),
   /** {@code Share}, {@code Bagikan}, a row of sharing buttons. */
   SHARE("share buttons",
       "(?:share|share this(?: article| story)?|bagikan|tweet|email|print|copy link|salin tautan|facebook|"
@@ -47,10 +58,17 @@ enum Noise {
           + "whatsapp|linkedin|telegram|email|print|copy link|reddit|pinterest))*\\W*");
 
   private final String label;
+  private final int maxLength;
   private final Pattern pattern;
 
   Noise(String label, String regex) {
+    this(label, regex, 600);
+  }
+
+  /** @param maxLength longer text is never this kind of noise */
+  Noise(String label, String regex, int maxLength) {
     this.label = label;
+    this.maxLength = maxLength;
     this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
   }
 
@@ -65,6 +83,9 @@ enum Noise {
       return Optional.empty(); // noise is short; long text is story even when it quotes a credit
     }
     for (Noise noise : values()) {
+      if (paragraph.length() > noise.maxLength) {
+        continue;
+      }
       if (noise.pattern.matcher(paragraph).matches() && !(noise == BYLINE && endsLikeASentence(paragraph))) {
         return Optional.of(noise);
       }

@@ -154,12 +154,12 @@ record StoredText(String text, Charset charset, Kind kind) {
   }
 
   /**
-   * A page declared as a single-byte Western charset whose bytes are valid UTF-8 with multi-byte
-   * sequences was re-saved as UTF-8 without updating its declaration: reading it as declared
-   * would turn every accented letter into two wrong ones.
+   * A page declared in a legacy charset whose bytes are valid UTF-8 with multi-byte sequences was
+   * re-saved as UTF-8 without updating its declaration (text in a legacy charset is almost never
+   * valid UTF-8 by accident): reading it as declared would garble every non-ASCII letter.
    */
   private static Charset preferUtf8WhenValid(Charset declared, byte[] bytes) {
-    if (declared.equals(WINDOWS_1252) && hasMultiByteUtf8(bytes) && isValidUtf8(bytes)) {
+    if (!declared.equals(StandardCharsets.UTF_8) && hasMultiByteUtf8(bytes) && isValidUtf8(bytes)) {
       return StandardCharsets.UTF_8;
     }
     return declared;
