@@ -31,10 +31,17 @@ enum Noise {
       "(?:sumber|source|sources|quelle|fuente|fonte|editor|penulis|pewarta|reporter|redaktur|penyunting|"
           + "writer|written by|editing by|reporting by|additional reporting(?: by)?|compiled by|"
           + "(?:foto|photo|image|picture|gambar|ilustrasi|illustration|credit|bild)(?: credit)?)\\s*[:/].{0,160}"),
-  /** A photo caption, told by its credit: {@code ... (ANTARA Photo/Sputnik/Alexei Nikolsky)}. */
+  /**
+   * A photo caption, told by its credit: {@code ... (ANTARA Photo/Sputnik/Alexei Nikolsky)},
+   * {@code ... in New York.Reuters}, {@code ... Kathrin Ziegler/Getty}.
+   */
   CAPTION("photo caption",
-      ".*\\((?=[^()]*(?:\\b(?:photo|foto|photograph|image|picture|bild|credit|getty|shutterstock|istock|"
-          + "dok|doc|file|arsip|istimewa)\\b|/))[^()]{2,160}\\)\\s*\\.?"),
+      "(?:.*\\((?=[^()]*(?:\\b(?:photo|foto|photograph|image|picture|bild|credit|getty|shutterstock|istock|"
+          + "dok|doc|file|arsip|istimewa)\\b|/))[^()]{2,160}\\)\\s*\\.?"
+          + "|.*(?:[.!?”\"]|\\p{Ll}/\\s?|\\s/\\s|\\|\\s?)(?:[\\p{Lu}][\\p{L}.'\\-]*\\s?){0,3}(?:/\\s?)?"
+          + "(?:Getty(?: Images)?|Reuters|AP(?: Photo)?|AFP|EPA(?:-EFE)?|Shutterstock|iStock|Alamy|Bloomberg|"
+          + "ANTARA(?: FOTO)?|Xinhua|Anadolu)(?:[\\s/].{0,60})?"
+          + "|(?:photo-?illustration|photo|foto|image|picture|credit)s?\\s*:.*)", 300),
   /** {@code By Jane Doe}, {@code Oleh: Budi}, a reading time. */
   BYLINE("byline",
       "(?:(?:by|oleh|von|par|por|di|door|av|af)\\s*:?\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+\\p{Lu}?[\\p{L}.'’\\-]+){0,5}"

@@ -43,7 +43,7 @@ public record Published(LocalDate date, Optional<LocalTime> time, Optional<ZoneO
     return offset.map(o -> OffsetDateTime.of(date, time.orElseThrow(), o));
   }
 
-  /** ISO 8601 as precise as known: {@code 2024-01-16}, {@code 2024-01-16T14:05}, {@code 2024-01-16T14:05+07:00}. */
+  /** ISO 8601 as precise as known: {@code 2024-01-16}, {@code 2024-01-16T14:05:00}, {@code 2024-01-16T14:05:00+07:00}. */
   @Override
   public String toString() {
     if (time.isEmpty()) {
