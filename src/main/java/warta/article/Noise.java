@@ -28,9 +28,9 @@ enum Noise {
           + "article continues below(?: advertisement)?|continue reading(?: below| the main story)?)\\W*"),
   /** {@code Sumber: Antara}, {@code Source: Reuters}, {@code Editor: ...}, {@code Reporting by ...}. */
   CREDIT("credit line",
-      "(?:sumber|source|sources|quelle|fuente|fonte|editor|penulis|pewarta|reporter|redaktur|penyunting|"
-          + "writer|written by|editing by|reporting by|additional reporting(?: by)?|compiled by|"
-          + "(?:foto|photo|image|picture|gambar|ilustrasi|illustration|credit|bild)(?: credit)?)\\s*[:/].{0,160}"),
+      "(?:(?:sumber|source|sources|quelle|fuente|fonte|editor|penulis|pewarta|reporter|redaktur|penyunting|"
+          + "writer)\\s*[:/]|(?:written|edited|editing|reporting|additional reporting|compiled|translated) by\\s)"
+          + ".{0,160}"),
   /**
    * A photo caption, told by its credit: {@code ... (ANTARA Photo/Sputnik/Alexei Nikolsky)},
    * {@code ... in New York.Reuters}, {@code ... Kathrin Ziegler/Getty}.
