@@ -69,6 +69,11 @@ final class HtmlArticleParser {
     return " (skipped " + String.join(", ", parts) + ")";
   }
 
+  /**
+   * The headline as the page shows it: the {@code <h1>} that agrees with the titles the page
+   * declares (without a kicker such as {@code Opinion} or {@code Klimaschutz} set apart in its own
+   * element), else the most trusted declared title without the site's name.
+   */
   private String headline(Document page, PageMetadata meta, String source, String url) {
     List<String> declared = new ArrayList<>();
     for (String title : meta.headlines.keySet()) {
@@ -81,7 +86,7 @@ final class HtmlArticleParser {
     double bestSimilarity = 0;
     List<String> h1s = new ArrayList<>();
     for (Element h1 : page.select("h1")) {
-      String text = PlainText.normalize(h1.text());
+      String text = withoutKicker(h1);
       if (text.isEmpty() || text.length() > MAX_HEADLINE_LENGTH) {
         continue;
       }
@@ -99,10 +104,55 @@ final class HtmlArticleParser {
     }
     for (String title : declared) {
       if (!title.isEmpty() && title.length() <= MAX_HEADLINE_LENGTH) {
-        return title;
+        return completed(title, declared);
       }
     }
     return h1s.isEmpty() ? "" : h1s.get(0);
+  }
+
+  /**
+   * An {@code <h1>}'s text without a kicker: when the heading is made of elements of which one
+   * holds the headline and the others only a few words (a section label, a separator, the site's
+   * name), the headline element alone.
+   */
+  private static String withoutKicker(Element h1) {
+    String whole = PlainText.normalize(h1.text());
+    if (h1.childrenSize() < 2 || !PlainText.normalize(h1.ownText()).isEmpty()) {
+      return whole;
+    }
+    String longest = "";
+    int longestWords = 0;
+    int others = 0;
+    for (Element child : h1.children()) {
+      String text = PlainText.normalize(child.text());
+      int words = wordCount(text);
+      if (words > longestWords) {
+        if (longestWords > 4) {
+          return whole;
+        }
+        longest = text;
+        longestWords = words;
+      } else if (words > 4) {
+        return whole;
+      }
+      others += text.isEmpty() ? 0 : 1;
+    }
+    return others >= 2 && longestWords >= 3 ? longest : whole;
+  }
+
+  private static int wordCount(String text) {
+    return text.isEmpty() ? 0 : text.split("\\s+").length;
+  }
+
+  /** A declared title cut short (a quote broke its attribute) completed by a longer declared one. */
+  private static String completed(String title, List<String> declared) {
+    for (String other : declared) {
+      if (other.length() > title.length() && other.startsWith(title)
+          && !TITLE_SEPARATOR.matcher(other.substring(title.length())).lookingAt()) {
+        return other;
+      }
+    }
+    return title;
   }
 
   /** A title without the site's name before or after it: {@code Headline | Site}. */
