@@ -89,24 +89,27 @@ def exits(runs):
 
 def whole_corpus(runs, pages, total):
     print("\n-- 1. Whole corpus, whole process --")
-    print(f"{'':14}{'wall s':>9}{'pages/s':>10}{'MB/s':>8}{'CPU s':>9}{'CPU/wall':>9}"
-          f"{'entries':>9}{'exit':>6}")
+    print(f"{'':14}{'wall s':>9}{'min-max':>15}{'pages/s':>9}{'MB/s':>7}{'CPU s':>9}{'CPU/wall':>9}"
+          f"{'entries':>8}{'exit':>5}")
     row = {}
     for tool, label in TOOLS.items():
         measured = runs.get((tool, "all"), [])
         wall, cpu = median(measured, "wall"), median(measured, "cpu")
+        spread = f"{min(r['wall'] for r in measured):.2f}-{max(r['wall'] for r in measured):.2f}" \
+            if measured else "n/a"
         row[tool] = {"wall": wall, "cpu": cpu,
                      "pages/s": pages / wall if wall else None,
                      "MB/s": total / MB / wall if wall else None}
-        print(f"{label:14}{fmt(wall):>9}{fmt(row[tool]['pages/s'], '{:.1f}'):>10}"
-              f"{fmt(row[tool]['MB/s']):>8}{fmt(cpu):>9}{fmt(ratio(cpu, wall)):>9}"
-              f"{fmt(median(measured, 'entries'), '{:.0f}'):>9}{exits(measured):>6}")
+        print(f"{label:14}{fmt(wall):>9}{spread:>15}{fmt(row[tool]['pages/s'], '{:.1f}'):>9}"
+              f"{fmt(row[tool]['MB/s']):>7}{fmt(cpu):>9}{fmt(ratio(cpu, wall)):>9}"
+              f"{fmt(median(measured, 'entries'), '{:.0f}'):>8}{exits(measured):>5}")
     ours, theirs = row["ours"], row["theirs"]
-    print(f"{'ours/theirs':14}{fmt(ratio(ours['wall'], theirs['wall'])):>9}"
-          f"{fmt(ratio(ours['pages/s'], theirs['pages/s'])):>10}"
-          f"{fmt(ratio(ours['MB/s'], theirs['MB/s'])):>8}{fmt(ratio(ours['cpu'], theirs['cpu'])):>9}")
-    print("(a time ratio below 1, or a rate ratio above 1, means Warta is faster; CPU = user+sys,"
-          " above wall when threads such as the JIT or GC run on the second core)")
+    print(f"{'ours/theirs':14}{fmt(ratio(ours['wall'], theirs['wall'])):>9}{'':>15}"
+          f"{fmt(ratio(ours['pages/s'], theirs['pages/s'])):>9}"
+          f"{fmt(ratio(ours['MB/s'], theirs['MB/s'])):>7}{fmt(ratio(ours['cpu'], theirs['cpu'])):>9}")
+    print("A time ratio below 1, or a rate ratio above 1, means Warta is faster. CPU = user+sys: above")
+    print("wall when JIT or GC threads use the second core; well below wall when another process")
+    print("took the CPU (then trust CPU s over wall s, and see the load average above).")
 
 
 def startup(runs):
@@ -134,6 +137,13 @@ def growth(runs, sizes):
               f"{megabytes:>7.1f} | {fmt(ours_page, '{:.1f}'):>13}{fmt(ours_mb, '{:.0f}'):>8}"
               f" | {fmt(theirs_page, '{:.1f}'):>15}{fmt(theirs_mb, '{:.0f}'):>8}"
               f" | {fmt(ratio(ours_page, theirs_page)):>6}")
+    for q, set_name in enumerate(SETS, start=1):
+        count = sum(1 for _, quartile in sizes.values() if quartile == q)
+        for tool, label in TOOLS.items():
+            measured = runs.get((tool, set_name), [])
+            if measured and median(measured, "entries") != count:
+                print(f"note: {label} printed {median(measured, 'entries'):.0f} entries for the {count}"
+                      f" pages of {set_name} (exit {exits(measured)}; out/{tool}-{set_name}.stderr says why)")
     start = [median(runs.get((tool, "empty"), []), "wall") for tool in TOOLS]
     print(f"startup, in every row above: Warta {fmt(start[0], '{:.3f}')} s,"
           f" Readability {fmt(start[1], '{:.3f}')} s (ratio = Warta ms/page / Readability ms/page)")
@@ -155,8 +165,10 @@ def in_process(path, sizes):
             continue
         print(f"{set_name:4}{len(ms):>6}{statistics.mean(ms):>9.1f}{statistics.median(ms):>11.1f}"
               f"{max(ms):>9.0f}{sum(ms) / megabytes:>8.0f}")
-    print(f"all {len(timings):>6}{statistics.mean(t['ms'] for t in timings):>9.1f}"
-          f"{statistics.median(t['ms'] for t in timings):>11.1f}")
+    if timings:
+        all_ms = [t["ms"] for t in timings]
+        print(f"all {len(all_ms):>6}{statistics.mean(all_ms):>9.1f}{statistics.median(all_ms):>11.1f}"
+              f"{max(all_ms):>9.0f}{sum(all_ms) / (sum(t['bytes'] for t in timings) / MB):>8.0f}")
 
 
 def accuracy(work):
@@ -212,7 +224,7 @@ def failures(work, shown=10):
         distinct = list(dict.fromkeys(lines))
         print(f"{label}: {len(distinct)} distinct lines (all in {path})")
         for line in distinct[:shown]:
-            print(f"  {line[:160]}")
+            print(f"  {line[:300]}")
         if len(distinct) > shown:
             print(f"  ... {len(distinct) - shown} more")
 

@@ -35,6 +35,7 @@ work=$(mktemp -d /tmp/warta-bench.XXXXXX)
 trap 'rm -rf "$work/readability"' EXIT # keep the results, drop the ~40 npm packages
 mkdir -p "$work/out" "$work/sets/empty"
 log() { echo "parse-benchmark: $*" >&2; }
+load_at_start=$(cut -d ' ' -f 1-3 /proc/loadavg) # other work on the machine skews every timing
 
 log "installing Readability into $work/readability"
 mkdir "$work/readability"
@@ -122,6 +123,7 @@ done
   echo "cpu: $(nproc) cores, $(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
   echo "java: $(java -version 2>&1 | head -n 1)"
   echo "node: $(node --version)"
+  echo "load average (1, 5, 15 min): $load_at_start at start, $(cut -d ' ' -f 1-3 /proc/loadavg) at end"
   echo "ours: ${warta[*]} parse --json DIR"
   echo "corpus: $corpus"
 } > "$work/machine.txt"

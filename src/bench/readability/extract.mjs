@@ -19,7 +19,9 @@ import { JSDOM, VirtualConsole } from "jsdom";
 const WARM_UP_PAGES = 5;
 const DUMMY_URL_BASE = "https://warta-bench.invalid/";
 // A lead is the first block that reads like prose: 80+ characters or at least two sentences.
+// A Chinese, Japanese or Korean character counts twice: it carries about as much as a short word.
 const LEAD_MIN_CHARS = 80;
+const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const LEAD_MIN_SENTENCES = 2;
 // Blocks that can hold a paragraph of text. Headings are never a lead, nor is text inside a figure
 // (photo captions): the corpus README does not count them as leads.
@@ -50,7 +52,7 @@ function main() {
   if (timingsFile) {
     // Let V8 compile the hot paths first, so per-page times show the cost of the page, not of the JIT.
     for (const name of files.slice(0, WARM_UP_PAGES)) {
-      try { extract(readFileSync(join(dir, name)), name.slice(0, -5)); } catch { /* reported below */ }
+      try { extract(readFileSync(join(dir, name)), idOf(name)); } catch { /* reported in the pass below */ }
     }
   }
 
@@ -58,7 +60,7 @@ function main() {
   const encodings = new Map();
   let failed = 0;
   for (const name of files) {
-    const id = name.slice(0, -".html".length);
+    const id = idOf(name);
     try {
       const bytes = readFileSync(join(dir, name));
       const start = performance.now();
@@ -82,17 +84,31 @@ function main() {
   return failed === 0 ? 0 : 1;
 }
 
+function idOf(fileName) {
+  return fileName.slice(0, -".html".length);
+}
+
 /** Decodes, parses and extracts one page; throws with a short reason when there is no article. */
 function extract(bytes, id) {
   const { text, encodingRule } = decode(bytes);
-  const dom = new JSDOM(text, {
-    url: canonicalUrl(text) ?? DUMMY_URL_BASE + encodeURIComponent(id),
-    contentType: "text/html",
-    virtualConsole: quietConsole(id),
-  });
+  let dom;
   try {
-    // The identity serializer hands back the content element, so the lead needs no second parse.
-    const article = new Readability(dom.window.document, { serializer: (el) => el }).parse();
+    dom = new JSDOM(text, {
+      url: canonicalUrl(text) ?? DUMMY_URL_BASE + encodeURIComponent(id),
+      contentType: "text/html",
+      virtualConsole: quietConsole(id),
+    });
+  } catch (e) {
+    throw new Error(`jsdom could not build the page: ${e.message}`, { cause: e });
+  }
+  try {
+    let article;
+    try {
+      // The identity serializer hands back the content element, so the lead needs no second parse.
+      article = new Readability(dom.window.document, { serializer: (el) => el }).parse();
+    } catch (e) {
+      throw new Error(`Readability failed: ${e.message}`, { cause: e });
+    }
     if (article === null) throw new Error("Readability found no article");
     const entry = {
       id,
@@ -195,7 +211,8 @@ function firstParagraph(content) {
       .map((block) => normalise(block.textContent))
       .filter((text) => text !== "");
   const lead = blocks.find((text) =>
-      text.length >= LEAD_MIN_CHARS || (text.match(SENTENCE_END)?.length ?? 0) >= LEAD_MIN_SENTENCES);
+      text.length + (text.match(WIDE_CHAR)?.length ?? 0) >= LEAD_MIN_CHARS
+      || (text.match(SENTENCE_END)?.length ?? 0) >= LEAD_MIN_SENTENCES);
   return lead ?? blocks[0] ?? (normalise(content.textContent) || null);
 }
 

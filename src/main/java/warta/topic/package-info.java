@@ -1,2 +1,2 @@
-/** What an article is about: countries, regions and themes, their names in each language, and the tagger. */
+/** What an article is about: countries, regions and themes, their names in English and Indonesian, and the tagger. */
 package warta.topic;
