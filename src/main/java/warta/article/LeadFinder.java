@@ -74,6 +74,7 @@ final class LeadFinder {
   private static final int MIN_LEAD_WEIGHT = 40;
   private static final int MIN_BODY_WEIGHT = 20;
   private static final int MAX_PARAGRAPHS = 400;
+  private static final double MIN_STORY_LENGTH = 250;
 
   private final DateReader dates;
   private final Map<String, Double> classWeights = new java.util.HashMap<>();
@@ -243,19 +244,14 @@ final class LeadFinder {
     return new double[] {score + (names.length() > 1 ? classWeights.computeIfAbsent(names, LeadFinder::classWeight) : 0), 0, 0, 0};
   }
 
+  /** +25 when the class or id names content, -25 when it names page furniture; both, 0. */
   private static double classWeight(String classAndId) {
     double weight = 0;
-    int space = classAndId.lastIndexOf(' ');
-    for (String name : new String[] {classAndId.substring(0, space), classAndId.substring(space + 1)}) {
-      if (name.isEmpty()) {
-        continue;
-      }
-      if (NEGATIVE.matcher(name).find()) {
-        weight -= 25;
-      }
-      if (POSITIVE.matcher(name).find()) {
-        weight += 25;
-      }
+    if (NEGATIVE.matcher(classAndId).find()) {
+      weight -= 25;
+    }
+    if (POSITIVE.matcher(classAndId).find()) {
+      weight += 25;
     }
     return weight;
   }
@@ -269,7 +265,9 @@ final class LeadFinder {
         continue;
       }
       double linkDensity = s[1] == 0 ? 0 : s[2] / s[1];
-      double score = s[0] * (1 - linkDensity);
+      // A container with little text is no story, whatever its class name promises.
+      double mass = Math.min(1, s[1] / MIN_STORY_LENGTH);
+      double score = s[0] * (1 - linkDensity) * mass;
       if (best == null || score > bestScore) {
         best = entry.getKey();
         bestScore = score;
