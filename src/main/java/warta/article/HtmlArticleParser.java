@@ -29,6 +29,7 @@ final class HtmlArticleParser {
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·•»:]{1,2}\\s+|\\s*\\|\\s*");
   private static final Pattern DATE_CLASS = Pattern.compile("(?i)date|time|publish|posted|byline|meta|dateline");
   private static final Pattern LANGUAGE = Pattern.compile("(?i)^([a-z]{2})(?:[-_][a-z0-9]+)*$");
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final int MAX_HEADLINE_LENGTH = 400;
 
   private final DateReader dates;
@@ -125,7 +126,7 @@ final class HtmlArticleParser {
     int others = 0;
     for (Element child : h1.children()) {
       String text = PlainText.normalize(child.text());
-      int words = wordCount(text);
+      int words = PlainText.words(text);
       if (words > longestWords) {
         if (longestWords > 4) {
           return whole;
@@ -138,10 +139,6 @@ final class HtmlArticleParser {
       others += text.isEmpty() ? 0 : 1;
     }
     return others >= 2 && longestWords >= 3 ? longest : whole;
-  }
-
-  private static int wordCount(String text) {
-    return text.isEmpty() ? 0 : text.split("\\s+").length;
   }
 
   /** A declared title cut short (a quote broke its attribute) completed by a longer declared one. */
@@ -199,7 +196,8 @@ final class HtmlArticleParser {
   }
 
   private static String key(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "").replaceFirst("^www", "");
+    String letters = NOT_LETTER_OR_DIGIT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+    return letters.startsWith("www") ? letters.substring(3) : letters;
   }
 
   /** Token overlap of two titles, from 0 to 1. */
@@ -218,7 +216,7 @@ final class HtmlArticleParser {
 
   private static List<String> words(String text) {
     List<String> words = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+    for (String w : NOT_LETTER_OR_DIGIT.split(text.toLowerCase(Locale.ROOT))) {
       if (!w.isEmpty()) {
         words.add(w);
       }

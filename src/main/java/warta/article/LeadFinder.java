@@ -73,6 +73,7 @@ final class LeadFinder {
   private static final int MIN_SCORED_WEIGHT = 25;
   private static final int MIN_LEAD_WEIGHT = 40;
   private static final int MIN_BODY_WEIGHT = 20;
+  private static final Pattern SENTENCE_END = Pattern.compile("\\.(?: |$)");
   private static final int MAX_PARAGRAPHS = 400;
   private static final double MIN_STORY_LENGTH = 250;
 
@@ -297,10 +298,12 @@ final class LeadFinder {
       double linkDensity = s[1] == 0 ? 0 : s[2] / s[1];
       double bonus = !top.className().isEmpty() && top.className().equals(sibling.className())
           ? topScore[0] * 0.2 : 0;
-      String text = PlainText.normalize(sibling.text());
-      boolean paragraph = sibling.normalName().equals("p")
-          && (text.length() > 80 && linkDensity < 0.25
-          || text.length() > 0 && linkDensity == 0 && text.matches(".*\\.( |$).*"));
+      boolean paragraph = false;
+      if (sibling.normalName().equals("p")) {
+        String text = PlainText.normalize(sibling.text());
+        paragraph = text.length() > 80 && linkDensity < 0.25
+            || !text.isEmpty() && linkDensity == 0 && SENTENCE_END.matcher(text).find();
+      }
       if (s[0] + bonus >= threshold && linkDensity < 0.5 || paragraph) {
         roots.add(sibling);
       }
@@ -431,7 +434,7 @@ final class LeadFinder {
 
   private static boolean endsLikeASentence(String text) {
     char last = text.charAt(text.length() - 1);
-    return ".!?…\"”’".indexOf(last) >= 0 && text.strip().split("\\s+").length >= 3;
+    return ".!?…\"”’".indexOf(last) >= 0 && PlainText.words(text) >= 3;
   }
 
   private static Element rootOf(Element owner, Set<Element> roots) {

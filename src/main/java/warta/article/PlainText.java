@@ -41,6 +41,20 @@ final class PlainText {
     return weight;
   }
 
+  /** Number of white-space separated words. */
+  static int words(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = Character.isWhitespace(text.charAt(i));
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    return words;
+  }
+
   /** Number of commas, Latin and CJK: a sign of running prose. */
   static int commas(String text) {
     int commas = 0;

@@ -24,12 +24,13 @@ record StoredText(String text, Charset charset, Kind kind) {
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final int SNIFF_BYTES = 8192;
+  private static final int MARKUP_BYTES = 65536;
   private static final Pattern META_CHARSET = Pattern.compile(
       "<meta[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]{2,40})", Pattern.CASE_INSENSITIVE);
   private static final Pattern XML_ENCODING = Pattern.compile(
       "^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*[\"']([A-Za-z0-9_.\\-]{2,40})", Pattern.CASE_INSENSITIVE);
   private static final Pattern HTML_MARKUP = Pattern.compile(
-      "<(?:!doctype\\s+html|html|head|body|meta|title|div|p|article|script|link)[\\s>/]",
+      "<(?:!doctype\\s+html|html|head|body|meta|title|div|p|article|script|link|style|span|a)[\\s>/]",
       Pattern.CASE_INSENSITIVE);
 
   /**
@@ -68,7 +69,7 @@ record StoredText(String text, Charset charset, Kind kind) {
       return new StoredText(text, charset, kindOf(text));
     }
     String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
-    boolean html = HTML_MARKUP.matcher(head).find();
+    boolean html = HTML_MARKUP.matcher(head).find() || hasMarkup(bytes);
     Optional<Charset> declared = html ? declaredCharset(head) : Optional.empty();
     Charset charset = declared.map(c -> preferUtf8WhenValid(c, bytes)).orElseGet(() -> guess(bytes));
     String text = new String(bytes, charset);
@@ -76,8 +77,15 @@ record StoredText(String text, Charset charset, Kind kind) {
   }
 
   private static Kind kindOf(String text) {
-    String head = text.length() > SNIFF_BYTES ? text.substring(0, SNIFF_BYTES) : text;
+    String head = text.length() > MARKUP_BYTES ? text.substring(0, MARKUP_BYTES) : text;
     return HTML_MARKUP.matcher(head).find() ? Kind.HTML : Kind.PLAIN_TEXT;
+  }
+
+  /** Markup further in: some saved pages open with many kilobytes of CSS or script before any tag. */
+  private static boolean hasMarkup(byte[] bytes) {
+    int length = Math.min(bytes.length, MARKUP_BYTES);
+    return length > SNIFF_BYTES
+        && HTML_MARKUP.matcher(new String(bytes, 0, length, StandardCharsets.ISO_8859_1)).find();
   }
 
   private static Optional<Charset> bomCharset(byte[] b) {

@@ -22,6 +22,7 @@ final class TextArticleParser {
       + "berita lainnya|related news|related articles|related stories|more stories|more from|"
       + "tags?|topik|topics)\\b.{0,40}");
   private static final Pattern URL_LINE = Pattern.compile("(?i)(?:url\\s*:\\s*)?(https?://\\S+)");
+  private static final Pattern NOT_IN_LABELS = Pattern.compile("[.!?,:;\\d]");
   private static final Pattern END_MARK = Pattern.compile("\\s*\\*{2,}\\s*$");
 
   private final DateReader dates;
@@ -52,7 +53,7 @@ final class TextArticleParser {
         continue;
       } else if (isLabel(unit)) {
         section = section.isEmpty() ? unit : section;
-      } else if (unit.length() <= MAX_HEADLINE_LENGTH && (words(unit) >= 3 || PlainText.weight(unit) >= 15)) {
+      } else if (unit.length() <= MAX_HEADLINE_LENGTH && (PlainText.words(unit) >= 3 || PlainText.weight(unit) >= 15)) {
         headline = unit;
       } else {
         break; // a paragraph before any headline: the file has no header
@@ -140,10 +141,7 @@ final class TextArticleParser {
 
   /** A section label: a few words, no sentence punctuation, no digits ({@code Internasional}). */
   private static boolean isLabel(String unit) {
-    return unit.length() <= 40 && words(unit) <= 4 && !unit.matches(".*[.!?,:;\\d].*");
+    return unit.length() <= 40 && PlainText.words(unit) <= 4 && !NOT_IN_LABELS.matcher(unit).find();
   }
 
-  private static int words(String text) {
-    return text.isBlank() ? 0 : text.strip().split("\\s+").length;
-  }
 }
