@@ -60,6 +60,7 @@ final class LeadFinder {
       + "menu|cookie|consent|modal|popup|signup|login|disclaimer|copyright|toolbar|pagination|pager|"
       + "most-?read|read-?more|also-?read|baca-?juga|more-?stories|rss|print");
   /** Overlays: not paywalls, which wrap the story itself. */
+  private static final Set<String> OVERLAY_EXEMPT = Set.of("html", "body", "main", "article");
   /** A class or id that starts with one of these words: {@code privacy-modal}, {@code cookie-banner}. */
   private static final Pattern OVERLAY = Pattern.compile("(?i)(?:^|\\s)(?:cookies?|consent|gdpr|privacy|"
       + "modal|popup)(?:$|[\\s_\\-])");
@@ -80,6 +81,7 @@ final class LeadFinder {
   private final DateReader dates;
   private final Map<String, Double> classWeights = new java.util.HashMap<>();
   private final Map<String, Boolean> noiseClasses = new java.util.HashMap<>();
+  private final Map<String, Boolean> overlayNames = new java.util.HashMap<>();
 
   LeadFinder(DateReader dates) {
     this.dates = dates;
@@ -106,7 +108,7 @@ final class LeadFinder {
     return read(segments, top, story, headline.strip(), scores);
   }
 
-  private static void prune(Element body) {
+  private void prune(Element body) {
     List<Element> doomed = new ArrayList<>();
     for (Element e : body.getAllElements()) {
       String tag = e.normalName();
@@ -118,10 +120,10 @@ final class LeadFinder {
   }
 
   /** Cookie banners, consent and privacy dialogs, pop-ups: text over the page, never story. */
-  private static boolean isOverlay(Element e) {
+  private boolean isOverlay(Element e) {
     String names = e.className() + " " + e.id();
-    return names.length() > 1 && OVERLAY.matcher(names).find()
-        && !Set.of("html", "body", "main", "article").contains(e.normalName());
+    return names.length() > 1 && overlayNames.computeIfAbsent(names, n -> OVERLAY.matcher(n).find())
+        && !OVERLAY_EXEMPT.contains(e.normalName());
   }
 
   private static boolean hiddenByStyle(String style) {

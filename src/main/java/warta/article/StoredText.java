@@ -71,7 +71,18 @@ record StoredText(String text, Charset charset, Kind kind) {
     String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
     boolean html = HTML_MARKUP.matcher(head).find() || hasMarkup(bytes);
     Optional<Charset> declared = html ? declaredCharset(head) : Optional.empty();
-    Charset charset = declared.map(c -> preferUtf8WhenValid(c, bytes)).orElseGet(() -> guess(bytes));
+    if (declared.isPresent() && (declared.get().equals(StandardCharsets.UTF_8) || !hasMultiByteUtf8(bytes))) {
+      return new StoredText(new String(bytes, declared.get()), declared.get(), Kind.HTML);
+    }
+    // Undeclared, or declared in a legacy charset over bytes that may really be UTF-8: a page
+    // re-saved as UTF-8 keeps its old declaration, and text in a legacy charset is almost never
+    // valid UTF-8 by accident.
+    Optional<String> utf8 = strictUtf8(bytes);
+    if (utf8.isPresent()) {
+      String text = utf8.get();
+      return new StoredText(text, StandardCharsets.UTF_8, html ? Kind.HTML : kindOf(text));
+    }
+    Charset charset = declared.orElse(WINDOWS_1252);
     String text = new String(bytes, charset);
     return new StoredText(text, charset, html ? Kind.HTML : kindOf(text));
   }
@@ -161,22 +172,6 @@ record StoredText(String text, Charset charset, Kind kind) {
     }
   }
 
-  /**
-   * A page declared in a legacy charset whose bytes are valid UTF-8 with multi-byte sequences was
-   * re-saved as UTF-8 without updating its declaration (text in a legacy charset is almost never
-   * valid UTF-8 by accident): reading it as declared would garble every non-ASCII letter.
-   */
-  private static Charset preferUtf8WhenValid(Charset declared, byte[] bytes) {
-    if (!declared.equals(StandardCharsets.UTF_8) && hasMultiByteUtf8(bytes) && isValidUtf8(bytes)) {
-      return StandardCharsets.UTF_8;
-    }
-    return declared;
-  }
-
-  private static Charset guess(byte[] bytes) {
-    return isValidUtf8(bytes) ? StandardCharsets.UTF_8 : WINDOWS_1252;
-  }
-
   private static boolean hasMultiByteUtf8(byte[] bytes) {
     for (byte b : bytes) {
       if ((b & 0xE0) == 0xC0 || (b & 0xF0) == 0xE0 || (b & 0xF8) == 0xF0) {
@@ -186,8 +181,8 @@ record StoredText(String text, Charset charset, Kind kind) {
     return false;
   }
 
-  /** Valid UTF-8, forgiving one sequence cut off at the end of a truncated file. */
-  private static boolean isValidUtf8(byte[] bytes) {
+  /** The bytes as UTF-8 if they are valid UTF-8, forgiving one sequence cut off at the end of a truncated file. */
+  private static Optional<String> strictUtf8(byte[] bytes) {
     int end = bytes.length;
     for (int i = end - 1; i >= Math.max(0, end - 3); i--) {
       int b = bytes[i] & 0xFF;
@@ -200,13 +195,13 @@ record StoredText(String text, Charset charset, Kind kind) {
       }
     }
     try {
-      StandardCharsets.UTF_8.newDecoder()
+      return Optional.of(StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, 0, end));
-      return true;
+          .decode(ByteBuffer.wrap(bytes, 0, end))
+          .toString());
     } catch (CharacterCodingException e) {
-      return false;
+      return Optional.empty();
     }
   }
 }
