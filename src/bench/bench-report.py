@@ -174,22 +174,43 @@ def in_process(path, sizes):
 def accuracy(work):
     print("\n-- 5. Accuracy of run 1, scored by `warta eval --json` --")
     summaries = {tool: read_eval(work, tool) for tool in TOOLS}
-    numeric = [key for summary in summaries.values() if isinstance(summary, dict)
-               for key, value in flatten(summary).items()
-               if isinstance(value, (int, float)) and not isinstance(value, bool)]
-    keys = MAIN_METRICS + [key for key in dict.fromkeys(numeric) if key not in MAIN_METRICS]
+    found = [summary for summary in summaries.values() if isinstance(summary, dict)]
+    scalars = [key for summary in found for key, value in summary.items() if is_number(value)]
+    keys = MAIN_METRICS + [key for key in dict.fromkeys(scalars) if key not in MAIN_METRICS]
     print(f"{'':22}{'Warta':>12}{'Readability':>13}")
     for key in keys:
-        cells = []
-        for tool in TOOLS:
-            summary = summaries[tool]
-            value = flatten(summary).get(key) if isinstance(summary, dict) else None
-            cells.append("n/a" if isinstance(value, bool) or not isinstance(value, (int, float))
-                         else str(value) if isinstance(value, int) else f"{value:.3f}")
+        cells = [number(summary.get(key) if isinstance(summary, dict) else None)
+                 for summary in summaries.values()]
         print(f"{key:22}{cells[0]:>12}{cells[1]:>13}")
     for tool, summary in summaries.items():
         if isinstance(summary, str):
             print(f"{TOOLS[tool]}: {summary}")
+    # Breakdowns such as {"sources": {"name": {metric: value}}}: one table per breakdown.
+    groups = [key for summary in found for key, value in summary.items()
+              if isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())]
+    for group in dict.fromkeys(groups):
+        breakdown(group, [summary.get(group, {}) if isinstance(summary, dict) else {}
+                          for summary in summaries.values()])
+
+
+def breakdown(group, per_tool):
+    metrics = [m for m in MAIN_METRICS if m != "n"]
+    print(f"\nby {group}: Warta / Readability")
+    print(f"{'':32}{'n':>5}" + "".join(f"{m:>17}" for m in metrics))
+    for name in dict.fromkeys(name for rows in per_tool for name in rows):
+        ours, theirs = (rows.get(name, {}) for rows in per_tool)
+        cells = "".join(f"{number(ours.get(m)) + ' / ' + number(theirs.get(m)):>17}" for m in metrics)
+        print(f"{name[:31]:32}{number(ours.get('n', theirs.get('n'))):>5}{cells}")
+
+
+def is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def number(value):
+    if not is_number(value):
+        return "n/a"
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
 
 
 def read_eval(work, tool):
@@ -204,16 +225,6 @@ def read_eval(work, tool):
     except (OSError, ValueError) as e:
         errors = (work / f"eval-{tool}.stderr").read_text(encoding="utf-8", errors="replace").strip()
         return f"eval gave no JSON summary (exit {status}): {errors.splitlines()[0] if errors else e}"
-
-
-def flatten(summary, prefix=""):
-    flat = {}
-    for key, value in summary.items():
-        if isinstance(value, dict):
-            flat.update(flatten(value, f"{prefix}{key}."))
-        else:
-            flat[prefix + key] = value
-    return flat
 
 
 def failures(work, shown=10):

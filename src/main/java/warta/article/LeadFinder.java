@@ -53,24 +53,28 @@ final class LeadFinder {
   private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "blockquote", "li", "dd", "td");
   private static final Set<String> NOT_STORY = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "figcaption",
       "figure", "caption", "nav", "aside", "footer", "header", "menu", "legend", "address", "form", "th");
-  private static final Pattern NEGATIVE = Pattern.compile("(?i)(?:^|[\\s_\\-])(?:ad|ads|adv|nav|hid|share|"
-      + "tags?)(?:$|[\\s_\\-])|advert|banner|comment|combx|contact|foot|gdpr|masthead|outbrain|taboola|"
-      + "promo|related|shoutbox|sidebar|skyscraper|sponsor|shopping|widget|byline|author|dateline|"
-      + "timestamp|caption|credit|social|newsletter|subscri|recommend|popular|trending|breadcrumb|"
-      + "menu|cookie|consent|modal|popup|signup|login|disclaimer|copyright|toolbar|pagination|pager|"
-      + "most-?read|read-?more|also-?read|baca-?juga|more-?stories|rss|print");
+  private static final ClassNames NEGATIVE = ClassNames.containing(List.of("advert", "banner", "comment",
+      "combx", "contact", "foot", "gdpr", "masthead", "outbrain", "taboola", "promo", "related", "shoutbox",
+      "sidebar", "skyscraper", "sponsor", "shopping", "widget", "byline", "author", "dateline", "timestamp",
+      "caption", "credit", "social", "newsletter", "subscri", "recommend", "popular", "trending",
+      "breadcrumb", "menu", "cookie", "consent", "modal", "popup", "signup", "login", "disclaimer",
+      "copyright", "toolbar", "pagination", "pager", "mostread", "most-read", "readmore", "read-more",
+      "alsoread", "also-read", "bacajuga", "baca-juga", "morestories", "more-stories", "rss", "print"),
+      Set.of("ad", "ads", "adv", "nav", "hid", "share", "tag", "tags"));
   /** Overlays: not paywalls, which wrap the story itself. */
   private static final Set<String> OVERLAY_EXEMPT = Set.of("html", "body", "main", "article");
   /** A class or id that starts with one of these words: {@code privacy-modal}, {@code cookie-banner}. */
-  private static final Pattern OVERLAY = Pattern.compile("(?i)(?:^|\\s)(?:cookies?|consent|gdpr|privacy|"
-      + "modal|popup)(?:$|[\\s_\\-])");
-  private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|main|"
-      + "post|text|blog|story|lead|intro|paragraph|detail|column");
+  private static final ClassNames OVERLAY = ClassNames.startingWith(Set.of("cookie", "cookies", "consent",
+      "gdpr", "privacy", "modal", "popup"));
+  private static final ClassNames POSITIVE = ClassNames.containing(List.of("article", "body", "content",
+      "entry", "hentry", "main", "post", "text", "blog", "story", "lead", "intro", "paragraph", "detail",
+      "column"), Set.of());
   /** Class names that mark text inside a story as not story: a caption or byline inside the body. */
-  private static final Pattern NOISE_CLASS = Pattern.compile("(?i)caption|credit|byline|author|dateline|"
-      + "timestamp|(?:^|[\\s_\\-])(?:date|time|meta|share|tags?|ad|ads)(?:$|[\\s_\\-])|social|related|"
-      + "recommend|newsletter|subscri|promo|advert|sponsor|breadcrumb|comment|disclaimer|cookie|consent|"
-      + "popup|modal|read-?more|also-?read|baca-?juga|inline-?link|embed|toolbar|print|widget");
+  private static final ClassNames NOISE_CLASS = ClassNames.containing(List.of("caption", "credit", "byline",
+      "author", "dateline", "timestamp", "social", "related", "recommend", "newsletter", "subscri", "promo",
+      "advert", "sponsor", "breadcrumb", "comment", "disclaimer", "cookie", "consent", "popup", "modal",
+      "readmore", "read-more", "alsoread", "also-read", "bacajuga", "baca-juga", "inlinelink", "inline-link",
+      "embed", "toolbar", "print", "widget"), Set.of("date", "time", "meta", "share", "tag", "tags", "ad", "ads"));
   private static final int MIN_SCORED_WEIGHT = 25;
   private static final int MIN_LEAD_WEIGHT = 40;
   private static final int MIN_BODY_WEIGHT = 20;
@@ -98,13 +102,6 @@ final class LeadFinder {
       return new Content(List.of(), Map.of());
     }
     Set<Element> story = storyRoots(top, scores);
-    if (System.getProperty("warta.debug") != null) {
-      for (Element r : story) {
-        System.err.println("ROOT " + r.cssSelector() + " score=" + java.util.Arrays.toString(scores.get(r)));
-      }
-      scores.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue()[0] * (1 - y.getValue()[2] / Math.max(1, y.getValue()[1])), x.getValue()[0] * (1 - x.getValue()[2] / Math.max(1, x.getValue()[1])))).limit(6)
-          .forEach(en -> System.err.println("  cand " + en.getKey().normalName() + "." + en.getKey().className() + " " + java.util.Arrays.toString(en.getValue())));
-    }
     return read(segments, top, story, headline.strip(), scores);
   }
 
@@ -122,7 +119,7 @@ final class LeadFinder {
   /** Cookie banners, consent and privacy dialogs, pop-ups: text over the page, never story. */
   private boolean isOverlay(Element e) {
     String names = e.className() + " " + e.id();
-    return names.length() > 1 && overlayNames.computeIfAbsent(names, n -> OVERLAY.matcher(n).find())
+    return names.length() > 1 && overlayNames.computeIfAbsent(names, n -> OVERLAY.matches(n))
         && !OVERLAY_EXEMPT.contains(e.normalName());
   }
 
@@ -250,10 +247,10 @@ final class LeadFinder {
   /** +25 when the class or id names content, -25 when it names page furniture; both, 0. */
   private static double classWeight(String classAndId) {
     double weight = 0;
-    if (NEGATIVE.matcher(classAndId).find()) {
+    if (NEGATIVE.matches(classAndId)) {
       weight -= 25;
     }
-    if (POSITIVE.matcher(classAndId).find()) {
+    if (POSITIVE.matches(classAndId)) {
       weight += 25;
     }
     return weight;
@@ -333,9 +330,6 @@ final class LeadFinder {
     Map<Noise, Integer> skipped = new EnumMap<>(Noise.class);
     String shortOpening = "";
     for (Segment segment : story) {
-      if (System.getProperty("warta.debug") != null) {
-        System.err.println("  seg w=" + PlainText.weight(segment.text()) + " ld=" + segment.linkDensity() + " noise=" + Noise.of(segment.text()) + " " + segment.owner().normalName() + "." + segment.owner().className() + " | " + segment.text().substring(0, Math.min(80, segment.text().length())));
-      }
       if (paragraphs.size() >= MAX_PARAGRAPHS) {
         break;
       }
@@ -422,7 +416,7 @@ final class LeadFinder {
   private static boolean insideSummary(Element owner, Element root) {
     for (Element e = owner; e != null && e != root; e = e.parent()) {
       String names = e.className() + " " + e.id();
-      if (names.length() > 1 && SUMMARY_CLASS.matcher(names).find()) {
+      if (names.length() > 1 && SUMMARY_CLASS.matches(names)) {
         return true;
       }
     }
@@ -461,7 +455,7 @@ final class LeadFinder {
       }
       String names = e.className() + " " + e.id();
       if (names.length() > 1 && noiseClasses.computeIfAbsent(names,
-          n -> NOISE_CLASS.matcher(n).find() && !POSITIVE_STORY.matcher(n).find())) {
+          n -> NOISE_CLASS.matches(n) && !POSITIVE_STORY.matches(n))) {
         double length = scores.get(e)[1];
         if (length < Math.max(300, rootLength * 0.25)) {
           return true;
@@ -471,8 +465,11 @@ final class LeadFinder {
     return false;
   }
 
-  private static final Pattern SUMMARY_CLASS = Pattern.compile("(?i)(?:^|[\\s_\\-])(?:dek|deck|standfirst|"
-      + "subtitle|sub-?head(?:line)?|summary|excerpt|strapline|kicker|description|intro-?text)(?:$|[\\s_\\-])");
-  private static final Pattern POSITIVE_STORY = Pattern.compile("(?i)article-?body|story-?body|post-?body|"
-      + "entry-?content|article-?content|story-?content|post-?content");
+  private static final ClassNames SUMMARY_CLASS = ClassNames.containing(List.of("standfirst", "sub-head",
+      "intro-text", "introtext"), Set.of("dek", "deck", "subtitle", "subhead", "subheadline", "summary",
+      "excerpt", "strapline", "kicker", "description"));
+  private static final ClassNames POSITIVE_STORY = ClassNames.containing(List.of("articlebody",
+      "article-body", "storybody", "story-body", "postbody", "post-body", "entry-content", "entrycontent",
+      "article-content", "articlecontent", "story-content", "storycontent", "post-content", "postcontent"),
+      Set.of());
 }
