@@ -105,7 +105,7 @@ done
 log "Readability in-process timings (one more pass, after a warm-up)"
 "${readability[@]}" --timings "$work/readability-ms.jsonl" "$corpus" \
   >/dev/null 2>"$work/out/theirs-timings.stderr" </dev/null \
-  || log "the --timings pass exited non-zero; see $work/out/theirs-timings.stderr"
+  || log "the --timings pass exited non-zero (a page failed?): see $work/out/theirs-timings.stderr"
 
 # Accuracy of the first whole-corpus run of each tool, scored by our own eval.
 for tool in ours theirs; do
