@@ -1,6 +1,11 @@
 package warta.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +37,10 @@ final class ParseCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object per article per line.")
   private boolean json;
 
+  @Option(names = "--timings", paramLabel = "FILE",
+      description = "Also write how long each file took to parse, in-process: {\"id\", \"bytes\", \"ms\"} per line.")
+  private Path timings;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -41,7 +50,10 @@ final class ParseCommand implements Callable<Integer> {
     missing.forEach(path -> err.println(path + ": no such file or folder"));
     ArticleParsers parsers = Parsers.standard();
     int[] parsed = {0};
-    ParallelParse.inOrder(files, parsers::parse, outcome -> {
+    List<String> timed = new ArrayList<>();
+    ParallelParse.inOrder(files, file -> timed(parsers, file), result -> {
+      ParseOutcome outcome = result.outcome();
+      timed.add(result.json());
       if (outcome instanceof ParseOutcome.Parsed p) {
         parsed[0]++;
         out.println(json ? ArticleJson.line(p.article()) : readable(p.article()));
@@ -51,7 +63,38 @@ final class ParseCommand implements Callable<Integer> {
       out.flush();
     });
     err.flush();
+    if (timings != null) {
+      try {
+        Files.write(timings, timed, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        err.println(timings + ": cannot write timings: " + e.getMessage());
+      }
+    }
     return parsed[0] > 0 ? 0 : 1;
+  }
+
+  /** One file's outcome and how long parsing it took. */
+  private record Timed(ParseOutcome outcome, long bytes, long nanos) {
+    String json() {
+      ObjectNode line = JsonNodeFactory.instance.objectNode();
+      line.put("id", ArticleParsers.idOf(outcome.file()));
+      line.put("bytes", bytes);
+      line.put("ms", Math.round(nanos / 1e3) / 1e3);
+      return line.toString();
+    }
+  }
+
+  private static Timed timed(ArticleParsers parsers, Path file) {
+    long started = System.nanoTime();
+    ParseOutcome outcome = parsers.parse(file);
+    long nanos = System.nanoTime() - started;
+    long bytes;
+    try {
+      bytes = Files.size(file);
+    } catch (IOException e) {
+      bytes = -1;
+    }
+    return new Timed(outcome, bytes, nanos);
   }
 
   private static String readable(Article article) {
