@@ -3,7 +3,9 @@
 
 Usage: bench-report.py WORK_DIR
 Reads sizes.tsv (bytes, file, quartile), timings.tsv (tool, set, run, wall s, cpu s, exit,
-entries), readability-ms.jsonl (extract.mjs --timings), eval-{ours,theirs}.json and machine.txt.
+entries), fast-cmd.txt (the fast Warta variant's command, empty when skipped), the outputs in
+out/, readability-ms.jsonl (extract.mjs --timings), warta-ms.jsonl (warta parse --timings),
+eval-{ours,theirs}.json and machine.txt.
 Never fails on a number: a missing or odd value prints as n/a.
 """
 import json
@@ -11,17 +13,22 @@ import statistics
 import sys
 from pathlib import Path
 
-TOOLS = {"ours": "Warta", "theirs": "Readability"}  # run labels in timings.tsv -> names shown
+# Run labels in timings.tsv -> names shown. "fast" (the second Warta variant) is named from its
+# command in fast_label() and left out when the run skipped it.
+TOOLS = {"ours": "Warta", "theirs": "Readability"}
+FAST_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 SETS = ["q1", "q2", "q3", "q4"]
 MB = 1e6  # bytes; MB/s and ms/MB use decimal megabytes
 # The accuracy rows every report shows first, as named by `warta eval --json`; other numeric keys follow.
 MAIN_METRICS = ["headline_exact", "headline_f1", "date_accuracy", "date_coverage",
                 "lead_f1_mean", "lead_f1_ge_08", "n"]
+WARM_UP_SHARE = 0.1  # Warta's --timings pass has no warm-up: its first tenth of files is shown apart
 
 
 def main(work):
     sizes = read_sizes(work / "sizes.tsv")
     runs = read_runs(work / "timings.tsv")
+    tools = timed_tools(work)
     print(f"\n=== Warta parse benchmark: Warta vs Mozilla Readability ===")
     print((work / "machine.txt").read_text(encoding="utf-8").rstrip())
     print(f"theirs: {readability_versions(work)}")
@@ -29,12 +36,35 @@ def main(work):
     run_count = max((len(r) for r in runs.values()), default=0)
     print(f"pages: {len(sizes)}, {total / MB:.1f} MB; each time is the median of {run_count} run(s)")
     print("Whole process = start to exit of one command over a folder, JVM/Node startup included.")
-    whole_corpus(runs, len(sizes), total)
-    startup(runs)
-    growth(runs, sizes)
-    in_process(work / "readability-ms.jsonl", sizes)
-    accuracy(work)
-    failures(work)
+    whole_corpus(runs, tools, len(sizes), total)
+    startup(runs, tools)
+    growth(runs, tools, sizes)
+    in_process(work, sizes)
+    accuracy(work, tools)
+    failures(work, tools)
+
+
+def timed_tools(work):
+    """Run label -> (name shown, short name for column heads), in the order the report shows them."""
+    tools = {"ours": ("Warta", "Warta")}
+    label = fast_label(work)
+    if label:
+        tools["fast"] = label
+    tools["theirs"] = ("Readability", "Readab.")
+    return tools
+
+
+def fast_label(work):
+    """(name, short name) of the fast Warta variant, or None when the run skipped it."""
+    try:
+        command = (work / "fast-cmd.txt").read_text(encoding="utf-8").split()
+    except OSError:
+        return None
+    if not command:
+        return None
+    if all(flag in command for flag in FAST_FLAGS):
+        return "Warta (C1, serial GC)", "Warta C1"
+    return "Warta (WARTA_FAST_CMD)", "Warta fast"
 
 
 def read_sizes(path):
@@ -87,12 +117,12 @@ def exits(runs):
     return ",".join(map(str, codes))
 
 
-def whole_corpus(runs, pages, total):
+def whole_corpus(runs, tools, pages, total):
     print("\n-- 1. Whole corpus, whole process --")
-    print(f"{'':14}{'wall s':>9}{'min-max':>15}{'pages/s':>9}{'MB/s':>7}{'CPU s':>9}{'CPU/wall':>9}"
+    print(f"{'':24}{'wall s':>9}{'min-max':>15}{'pages/s':>9}{'MB/s':>7}{'CPU s':>9}{'CPU/wall':>9}"
           f"{'entries':>8}{'exit':>5}")
     row = {}
-    for tool, label in TOOLS.items():
+    for tool, (label, _) in tools.items():
         measured = runs.get((tool, "all"), [])
         wall, cpu = median(measured, "wall"), median(measured, "cpu")
         spread = f"{min(r['wall'] for r in measured):.2f}-{max(r['wall'] for r in measured):.2f}" \
@@ -100,79 +130,158 @@ def whole_corpus(runs, pages, total):
         row[tool] = {"wall": wall, "cpu": cpu,
                      "pages/s": pages / wall if wall else None,
                      "MB/s": total / MB / wall if wall else None}
-        print(f"{label:14}{fmt(wall):>9}{spread:>15}{fmt(row[tool]['pages/s'], '{:.1f}'):>9}"
+        print(f"{label:24}{fmt(wall):>9}{spread:>15}{fmt(row[tool]['pages/s'], '{:.1f}'):>9}"
               f"{fmt(row[tool]['MB/s']):>7}{fmt(cpu):>9}{fmt(ratio(cpu, wall)):>9}"
               f"{fmt(median(measured, 'entries'), '{:.0f}'):>8}{exits(measured):>5}")
-    ours, theirs = row["ours"], row["theirs"]
-    print(f"{'ours/theirs':14}{fmt(ratio(ours['wall'], theirs['wall'])):>9}{'':>15}"
-          f"{fmt(ratio(ours['pages/s'], theirs['pages/s'])):>9}"
-          f"{fmt(ratio(ours['MB/s'], theirs['MB/s'])):>7}{fmt(ratio(ours['cpu'], theirs['cpu'])):>9}")
-    print("A time ratio below 1, or a rate ratio above 1, means Warta is faster. CPU = user+sys: above")
+    pairs = [(tool, "theirs") for tool in wartas(tools)] + ([("fast", "ours")] if "fast" in tools else [])
+    for ours, theirs in pairs:
+        a, b = row[ours], row[theirs]
+        print(f"{tools[ours][1] + ' / ' + tools[theirs][1]:24}{fmt(ratio(a['wall'], b['wall'])):>9}{'':>15}"
+              f"{fmt(ratio(a['pages/s'], b['pages/s'])):>9}"
+              f"{fmt(ratio(a['MB/s'], b['MB/s'])):>7}{fmt(ratio(a['cpu'], b['cpu'])):>9}")
+    print("A time ratio below 1, or a rate ratio above 1, means the first named is faster; the pages/s")
+    print("and MB/s ratios against Readability are its wall s / Warta's wall s. CPU = user+sys: above")
     print("wall when JIT or GC threads use the second core; well below wall when another process")
     print("took the CPU (then trust CPU s over wall s, and see the load average above).")
 
 
-def startup(runs):
+def wartas(tools):
+    """The Warta variants in this run, each compared with Readability."""
+    return [tool for tool in tools if tool != "theirs"]
+
+
+def startup(runs, tools):
     print("\n-- 2. Startup: the same command on an empty folder --")
-    for tool, label in TOOLS.items():
+    for tool, (label, _) in tools.items():
         measured = runs.get((tool, "empty"), [])
-        print(f"{label:14}{fmt(median(measured, 'wall'), '{:.3f}'):>7} s wall"
+        print(f"{label:24}{fmt(median(measured, 'wall'), '{:.3f}'):>7} s wall"
               f"{fmt(median(measured, 'cpu'), '{:.2f}'):>7} s CPU   exit {exits(measured)}")
 
 
-def growth(runs, sizes):
+def growth(runs, tools, sizes):
     print("\n-- 3. Growth with page size: whole process per size quartile, startup included --")
-    print(f"{'':4}{'pages':>6}{'KB min-max':>16}{'MB':>7} | {'Warta ms/page':>13}{'ms/MB':>8}"
-          f" | {'Readab. ms/page':>15}{'ms/MB':>8} | {'ratio':>6}")
+    print(f"{'':4}{'pages':>6}{'KB min-max':>12}{'MB':>6}"
+          + "".join(f" | {short + ' ms/page':>18}{'ms/MB':>7}" for _, short in tools.values())
+          + " | " + "".join(f"{tools[tool][1] + '/R':>12}" for tool in wartas(tools)))
+    per_page = {}  # (tool, set) -> ms per page
     for q, set_name in enumerate(SETS, start=1):
         in_quartile = [size for size, quartile in sizes.values() if quartile == q]
         count, megabytes = len(in_quartile), sum(in_quartile) / MB
-        cells = []
-        for tool in TOOLS:
+        cells = ""
+        for tool in tools:
             wall = median(runs.get((tool, set_name), []), "wall")
-            cells.append((1000 * wall / count if wall and count else None,
-                          1000 * wall / megabytes if wall and megabytes else None))
-        (ours_page, ours_mb), (theirs_page, theirs_mb) = cells
-        print(f"{set_name:4}{count:>6}{f'{min(in_quartile) / 1000:.0f}-{max(in_quartile) / 1000:.0f}':>16}"
-              f"{megabytes:>7.1f} | {fmt(ours_page, '{:.1f}'):>13}{fmt(ours_mb, '{:.0f}'):>8}"
-              f" | {fmt(theirs_page, '{:.1f}'):>15}{fmt(theirs_mb, '{:.0f}'):>8}"
-              f" | {fmt(ratio(ours_page, theirs_page)):>6}")
+            per_page[tool, set_name] = 1000 * wall / count if wall and count else None
+            cells += (f" | {fmt(per_page[tool, set_name], '{:.1f}'):>18}"
+                      f"{fmt(1000 * wall / megabytes if wall and megabytes else None, '{:.0f}'):>7}")
+        kilobytes = f"{min(in_quartile) / 1000:.0f}-{max(in_quartile) / 1000:.0f}" if in_quartile else "n/a"
+        print(f"{set_name:4}{count:>6}{kilobytes:>12}{megabytes:>6.1f}{cells} | "
+              + "".join(f"{fmt(ratio(per_page[tool, set_name], per_page['theirs', set_name])):>12}"
+                        for tool in wartas(tools)))
     for q, set_name in enumerate(SETS, start=1):
         count = sum(1 for _, quartile in sizes.values() if quartile == q)
-        for tool, label in TOOLS.items():
+        for tool, (label, _) in tools.items():
             measured = runs.get((tool, set_name), [])
             if measured and median(measured, "entries") != count:
                 print(f"note: {label} printed {median(measured, 'entries'):.0f} entries for the {count}"
                       f" pages of {set_name} (exit {exits(measured)}; out/{tool}-{set_name}.stderr says why)")
-    start = [median(runs.get((tool, "empty"), []), "wall") for tool in TOOLS]
-    print(f"startup, in every row above: Warta {fmt(start[0], '{:.3f}')} s,"
-          f" Readability {fmt(start[1], '{:.3f}')} s (ratio = Warta ms/page / Readability ms/page)")
+    start = [f"{label} {fmt(median(runs.get((tool, 'empty'), []), 'wall'), '{:.3f}')} s"
+             for tool, (label, _) in tools.items()]
+    print(f"startup, in every row above: {', '.join(start)}")
+    print("X/R = X ms/page / Readability ms/page: below 1 means that Warta variant is faster.")
+    growth_line("whole process, startup included", sizes,
+                {short: ratio(per_page[tool, "q4"], per_page[tool, "q1"]) for tool, (_, short) in tools.items()})
 
 
-def in_process(path, sizes):
-    print("\n-- 4. Readability in-process: decode + jsdom + Readability + lead, per page after a warm-up --")
+def growth_line(kind, sizes, time_growth):
+    """One line: how the mean time per page grows from q1 to q4 beside how the bytes per page grow."""
+    def mean_bytes(q):
+        in_quartile = [size for size, quartile in sizes.values() if quartile == q]
+        return statistics.mean(in_quartile) if in_quartile else None
+    parts = [f"{name} {fmt(value, '{:.1f}')}x" for name, value in time_growth.items()]
+    if parts:
+        parts[0] = parts[0].replace(" ", " takes ", 1) + " the time per page"
+    print(f"growth q1 -> q4 ({kind}): q4 pages are {fmt(ratio(mean_bytes(4), mean_bytes(1)), '{:.1f}')}x"
+          f" the bytes of q1 pages; {', '.join(parts)}")
+
+
+def in_process(work, sizes):
+    print("\n-- 4. In-process: ms per page without startup, per size quartile --")
+    timings = {"ours": read_timings(work / "warta-ms.jsonl"),
+               "theirs": read_timings(work / "readability-ms.jsonl")}
+    group = 6 + 9 + 10 + 8 + 8
+    print(f"{'':4} | {'Warta (parse --timings)':^{group}} | {'Readability (extract.mjs --timings)':^{group}}"
+          f" | {'Warta / Readab.':^15}")
+    columns = f"{'pages':>6}{'mean ms':>9}{'median ms':>10}{'max ms':>8}{'ms/MB':>8}"
+    print(f"{'':4} | {columns} | {columns} | {'median':>7}{'ms/MB':>8}")
+    stats = {}  # (tool, quartile or None for all) -> timing_stats
+    for q, set_name in [*enumerate(SETS, start=1), (None, "all")]:
+        for tool, measured in timings.items():
+            stats[tool, q] = timing_stats(measured, sizes, q) if isinstance(measured, list) else None
+        ours, theirs = stats["ours", q], stats["theirs", q]
+        print(f"{set_name:4} | {stats_cells(ours)} | {stats_cells(theirs)}"
+              f" | {fmt(ratio(*(s and s['median'] for s in (ours, theirs)))):>7}"
+              f"{fmt(ratio(*(s and s['ms/MB'] for s in (ours, theirs)))):>8}")
+    for tool, measured in timings.items():
+        if isinstance(measured, str):
+            print(f"{TOOLS[tool]}: n/a: {measured}")
+    print("Warta: each file's parse timed inside the JVM (read + decode + parse). Files are parsed on all")
+    print("cores in parallel, so a file's ms includes waiting for the other parse threads and for JIT and")
+    print("GC threads on the same cores, and the ms add up to more than the pass's wall time. No warm-up:")
+    print(f"the first files pay for JIT compilation ({warm_up(timings['ours'], sizes)}).")
+    print("Readability: decode + jsdom + Readability + lead, one page at a time, after a warm-up on 5 pages.")
+    print("Warta / Readab. below 1 means Warta is faster.")
+    growth_line("in-process, mean ms per page", sizes,
+                {TOOLS[tool]: ratio(*(s and s["mean"] for s in (stats[tool, 4], stats[tool, 1])))
+                 for tool in timings})
+
+
+def read_timings(path):
+    """The --timings lines of one tool as dicts, or a one-line reason why there are none."""
     try:
-        timings = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     except (OSError, ValueError) as e:
-        print(f"n/a: cannot read {path}: {e}")
-        return
-    print(f"{'':4}{'pages':>6}{'mean ms':>9}{'median ms':>11}{'max ms':>9}{'ms/MB':>8}")
-    for q, set_name in enumerate(SETS, start=1):
-        ms = [t["ms"] for t in timings if sizes.get(t["id"], (0, 0))[1] == q]
-        megabytes = sum(t["bytes"] for t in timings if sizes.get(t["id"], (0, 0))[1] == q) / MB
-        if not ms:
-            print(f"{set_name:4}{0:>6}  n/a")
-            continue
-        print(f"{set_name:4}{len(ms):>6}{statistics.mean(ms):>9.1f}{statistics.median(ms):>11.1f}"
-              f"{max(ms):>9.0f}{sum(ms) / megabytes:>8.0f}")
-    if timings:
-        all_ms = [t["ms"] for t in timings]
-        print(f"all {len(all_ms):>6}{statistics.mean(all_ms):>9.1f}{statistics.median(all_ms):>11.1f}"
-              f"{max(all_ms):>9.0f}{sum(all_ms) / (sum(t['bytes'] for t in timings) / MB):>8.0f}")
+        return f"cannot read {path}: {e}"
+    return [line for line in lines if isinstance(line, dict)]
 
 
-def accuracy(work):
+def timing_stats(timings, sizes, quartile=None):
+    """pages, mean/median/max ms and ms per MB of the timed pages of a quartile (None: all), or None."""
+    picked = [(t["ms"], sizes[t["id"]][0]) for t in timings
+              if t.get("id") in sizes and is_number(t.get("ms"))
+              and quartile in (None, sizes[t["id"]][1])]
+    if not picked:
+        return None
+    ms = [m for m, _ in picked]
+    megabytes = sum(size for _, size in picked) / MB
+    return {"pages": len(ms), "mean": statistics.mean(ms), "median": statistics.median(ms),
+            "max": max(ms), "ms/MB": sum(ms) / megabytes if megabytes else None}
+
+
+def stats_cells(stats):
+    if stats is None:
+        return f"{0:>6}{'n/a':>9}{'':>26}"
+    return (f"{stats['pages']:>6}{stats['mean']:>9.1f}{stats['median']:>10.1f}{stats['max']:>8.0f}"
+            f"{fmt(stats['ms/MB'], '{:.0f}'):>8}")
+
+
+def warm_up(timings, sizes):
+    """ms per MB of the first tenth of files in parse order against the rest, as a phrase."""
+    if not isinstance(timings, list):
+        return "n/a"
+    ordered = [t for t in timings if t.get("id") in sizes and is_number(t.get("ms"))]
+    first = max(1, round(len(ordered) * WARM_UP_SHARE))
+    head, rest = ordered[:first], ordered[first:]
+    if not rest:
+        return "too few files to tell"
+    rates = [sum(t["ms"] for t in part) / (sum(sizes[t["id"]][0] for t in part) / MB) for part in (head, rest)]
+    return (f"first {len(head)} files in parse order: {rates[0]:.0f} ms/MB;"
+            f" the other {len(rest)}: {rates[1]:.0f} ms/MB")
+
+
+def accuracy(work, tools):
     print("\n-- 5. Accuracy of run 1, scored by `warta eval --json` --")
+    if "fast" in tools:
+        print(f"{tools['fast'][0]}: same parser; {fast_identical(work)}")
     summaries = {tool: read_eval(work, tool) for tool in TOOLS}
     found = [summary for summary in summaries.values() if isinstance(summary, dict)]
     scalars = [key for summary in found for key, value in summary.items() if is_number(value)]
@@ -191,6 +300,31 @@ def accuracy(work):
     for group in dict.fromkeys(groups):
         breakdown(group, [summary.get(group, {}) if isinstance(summary, dict) else {}
                           for summary in summaries.values()])
+
+
+def fast_identical(work):
+    """Whether the fast variant printed exactly what plain Warta printed in run 1, as a phrase."""
+    out = work / "out"
+    whole = same_output(out / "fast-all-1.jsonl", out / "ours-all-1.jsonl")
+    # Every other output of the variant too, each against plain Warta's run 1 on the same folder.
+    checked = [same_output(path, out / f"ours-{path.stem.split('-')[1]}-1.jsonl")
+               for path in sorted(out.glob("fast-*-*.jsonl"))]
+    differing = [result for result in checked if result != "yes"]
+    return (f"fast variant output identical to Warta run 1 on the whole corpus: {whole};"
+            f" {len(checked) - len(differing)} of {len(checked)} outputs of every folder and run identical"
+            + (f", first other: {differing[0]}" if differing else ""))
+
+
+def same_output(path, reference):
+    try:
+        lines, expected = (p.read_bytes().splitlines() for p in (path, reference))
+    except OSError as e:
+        return f"n/a ({e})"
+    if lines == expected:
+        return "yes"
+    differs = next((i for i, (a, b) in enumerate(zip(lines, expected), start=1) if a != b),
+                   min(len(lines), len(expected)) + 1)
+    return f"no ({path.name} differs from {reference.name} at line {differs})"
 
 
 def breakdown(group, per_tool):
@@ -227,9 +361,9 @@ def read_eval(work, tool):
         return f"eval gave no JSON summary (exit {status}): {errors.splitlines()[0] if errors else e}"
 
 
-def failures(work, shown=10):
+def failures(work, tools, shown=10):
     print("\n-- 6. What the tools said on stderr over the whole corpus (each distinct line once) --")
-    for tool, label in TOOLS.items():
+    for tool, (label, _) in tools.items():
         path = work / "out" / f"{tool}-all.stderr"
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.exists() else []
         distinct = list(dict.fromkeys(lines))

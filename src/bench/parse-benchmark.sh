@@ -5,6 +5,8 @@
 # Usage (from the project root, after `mvn -B package`): src/bench/parse-benchmark.sh [CORPUS_DIR]
 #   CORPUS_DIR     default ../shared/corpus/articles
 #   WARTA_CMD      how to run Warta (default "java -jar target/warta.jar"), split on spaces
+#   WARTA_FAST_CMD a second Warta variant timed beside it (default: WARTA_CMD with
+#                  "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" after its java); empty skips it
 #   BENCH_RUNS     how many times each timing is taken; the report shows the median (default 3)
 #
 # Readability is installed into a temporary folder, never into the project. Raw outputs stay in
@@ -15,6 +17,19 @@ set -euo pipefail
 corpus=${1:-../shared/corpus/articles}
 runs=${BENCH_RUNS:-3}
 read -r -a warta <<< "${WARTA_CMD:-java -jar target/warta.jar}"
+# The fast variant: the same jar on C1 only (a short run spends most of its CPU in the C2 JIT) and
+# the serial GC. Derived from WARTA_CMD, so that both variants always run the same build.
+fast_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+fast_note=""
+if [[ -v WARTA_FAST_CMD ]]; then
+  read -r -a fast <<< "$WARTA_FAST_CMD"
+  (( ${#fast[@]} > 0 )) || fast_note="skipped: WARTA_FAST_CMD is empty"
+elif (( ${#warta[@]} > 0 )) && [[ $(basename "${warta[0]}") == java ]]; then
+  fast=("${warta[0]}" "${fast_flags[@]}" "${warta[@]:1}")
+else
+  fast=()
+  fast_note="skipped: WARTA_CMD does not start with java, so set WARTA_FAST_CMD to time a fast variant"
+fi
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 if [[ ! -d $corpus ]]; then
@@ -34,7 +49,9 @@ fi
 work=$(mktemp -d /tmp/warta-bench.XXXXXX)
 trap 'rm -rf "$work/readability"' EXIT # keep the results, drop the ~40 npm packages
 mkdir -p "$work/out" "$work/sets/empty"
+echo "${fast[*]}" > "$work/fast-cmd.txt" # empty when the variant is skipped; the report names it from this
 log() { echo "parse-benchmark: $*" >&2; }
+[[ -z $fast_note ]] || log "fast Warta variant $fast_note"
 load_at_start=$(cut -d ' ' -f 1-3 /proc/loadavg) # other work on the machine skews every timing
 
 log "installing Readability into $work/readability"
@@ -91,13 +108,16 @@ timed() {
     "$(tail -n 1 "$work/timings.tsv" | cut -f 4)" "$status")"
 }
 
-# Alternate the two tools run by run, so that a slow spell of the machine hits both alike.
+# Alternate the tools run by run, so that a slow spell of the machine hits all of them alike.
 : > "$work/timings.tsv"
 for run in $(seq "$runs"); do
   for set in empty all q1 q2 q3 q4; do
     dir="$work/sets/$set"
     [[ $set == all ]] && dir=$corpus
     timed ours "$set" "$run" "${warta[@]}" parse --json "$dir"
+    if (( ${#fast[@]} > 0 )); then
+      timed fast "$set" "$run" "${fast[@]}" parse --json "$dir"
+    fi
     timed theirs "$set" "$run" "${readability[@]}" "$dir"
   done
 done
@@ -106,6 +126,10 @@ log "Readability in-process timings (one more pass, after a warm-up)"
 "${readability[@]}" --timings "$work/readability-ms.jsonl" "$corpus" \
   >/dev/null 2>"$work/out/theirs-timings.stderr" </dev/null \
   || log "the --timings pass exited non-zero (a page failed?): see $work/out/theirs-timings.stderr"
+log "Warta in-process timings (one more pass, files parsed in parallel as always)"
+"${warta[@]}" parse --json --timings "$work/warta-ms.jsonl" "$corpus" \
+  >/dev/null 2>"$work/out/ours-timings.stderr" </dev/null \
+  || log "the Warta --timings pass exited non-zero: see $work/out/ours-timings.stderr"
 
 # Accuracy of the first whole-corpus run of each tool, scored by our own eval.
 for tool in ours theirs; do
@@ -125,6 +149,11 @@ done
   echo "node: $(node --version)"
   echo "load average (1, 5, 15 min): $load_at_start at start, $(cut -d ' ' -f 1-3 /proc/loadavg) at end"
   echo "ours: ${warta[*]} parse --json DIR"
+  if (( ${#fast[@]} > 0 )); then
+    echo "fast: ${fast[*]} parse --json DIR"
+  else
+    echo "fast: $fast_note"
+  fi
   echo "corpus: $corpus"
 } > "$work/machine.txt"
 python3 "$bench_dir/bench-report.py" "$work" | tee "$work/report.txt"

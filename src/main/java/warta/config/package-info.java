@@ -1,0 +1,2 @@
+/** Settings: bot.properties with system-property and environment overrides, every problem reported at once. */
+package warta.config;

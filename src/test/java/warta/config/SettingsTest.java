@@ -1,0 +1,62 @@
+package warta.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void defaultsApplyWithoutAFile() {
+    Settings settings = Settings.load(dir.resolve("absent.properties"), Map.of(), new Properties());
+
+    assertEquals(new Settings(Path.of("data/warta.db"), Path.of("data/articles"), 16L << 20, "0 0/10 * * * ?",
+        true, Duration.ofHours(72)), settings);
+  }
+
+  @Test
+  void systemPropertyBeatsEnvironmentWhichBeatsTheFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("bot.properties"), "database.path=/from/file.db\narticles.dir=/from/file\n"
+        + "ingest.on-start=false\n");
+    Properties system = new Properties();
+    system.setProperty("database.path", "/from/system.db");
+
+    Settings settings = Settings.load(file, Map.of("DATABASE_PATH", "/from/env.db", "ARTICLES_DIR", "/from/env",
+        "STORIES_WINDOW_HOURS", "24"), system);
+
+    assertEquals(Path.of("/from/system.db"), settings.databaseFile());
+    assertEquals(Path.of("/from/env"), settings.articlesDir());
+    assertEquals(false, settings.ingestOnStart());
+    assertEquals(Duration.ofHours(24), settings.storyWindow());
+  }
+
+  @Test
+  void everyBadValueIsReportedAtOnceWithKeyValueOriginAndExpectation() throws Exception {
+    Path file = Files.writeString(dir.resolve("bot.properties"), "ingest.cron=every ten minutes\n"
+        + "articles.max-megabytes=0\n");
+
+    assertThatThrownBy(() -> Settings.load(file, Map.of("INGEST_ON_START", "maybe"), new Properties()))
+        .isInstanceOfSatisfying(SettingsException.class, e -> assertEquals(List.of(
+            "bot.properties: articles.max-megabytes=0 is not a whole number of megabytes from 1 to 1024",
+            "bot.properties: ingest.cron=every ten minutes is not a Quartz cron expression (seconds minutes hours "
+                + "day-of-month month day-of-week, e.g. 0 0/10 * * * ?)",
+            "environment INGEST_ON_START: ingest.on-start=maybe is not true or false"), e.problems()));
+  }
+
+  @Test
+  void environmentNameIsTheKeyInCapitalsWithUnderscores() {
+    assertEquals("TELEGRAM_BOT_TOKEN", SettingSources.environmentName("telegram.bot.token"));
+    assertEquals("ARTICLES_MAX_MEGABYTES", SettingSources.environmentName("articles.max-megabytes"));
+  }
+}
