@@ -189,7 +189,7 @@ def growth(runs, tools, sizes):
     print(f"startup, in every row above: {', '.join(start)}")
     print("X/R = X ms/page / Readability ms/page: below 1 means that Warta variant is faster.")
     growth_line("whole process, startup included", sizes,
-                {short: ratio(per_page[tool, "q4"], per_page[tool, "q1"]) for tool, (_, short) in tools.items()})
+                {label: ratio(per_page[tool, "q4"], per_page[tool, "q1"]) for tool, (label, _) in tools.items()})
 
 
 def growth_line(kind, sizes, time_growth):
@@ -197,10 +197,10 @@ def growth_line(kind, sizes, time_growth):
     def mean_bytes(q):
         in_quartile = [size for size, quartile in sizes.values() if quartile == q]
         return statistics.mean(in_quartile) if in_quartile else None
-    parts = [f"{name} {fmt(value, '{:.1f}')}x" for name, value in time_growth.items()]
+    parts = [f"{name} {fmt(value, '{:.1f}x')}" for name, value in time_growth.items()]
     if parts:
         parts[0] = parts[0].replace(" ", " takes ", 1) + " the time per page"
-    print(f"growth q1 -> q4 ({kind}): q4 pages are {fmt(ratio(mean_bytes(4), mean_bytes(1)), '{:.1f}')}x"
+    print(f"growth q1 -> q4 ({kind}): q4 pages are {fmt(ratio(mean_bytes(4), mean_bytes(1)), '{:.1f}x')}"
           f" the bytes of q1 pages; {', '.join(parts)}")
 
 
@@ -227,7 +227,7 @@ def in_process(work, sizes):
     print("Warta: each file's parse timed inside the JVM (read + decode + parse). Files are parsed on all")
     print("cores in parallel, so a file's ms includes waiting for the other parse threads and for JIT and")
     print("GC threads on the same cores, and the ms add up to more than the pass's wall time. No warm-up:")
-    print(f"the first files pay for JIT compilation ({warm_up(timings['ours'], sizes)}).")
+    print(f"the first files pay for JIT compilation: {warm_up(timings['ours'], sizes)}.")
     print("Readability: decode + jsdom + Readability + lead, one page at a time, after a warm-up on 5 pages.")
     print("Warta / Readab. below 1 means Warta is faster.")
     growth_line("in-process, mean ms per page", sizes,
@@ -274,14 +274,15 @@ def warm_up(timings, sizes):
     if not rest:
         return "too few files to tell"
     rates = [sum(t["ms"] for t in part) / (sum(sizes[t["id"]][0] for t in part) / MB) for part in (head, rest)]
-    return (f"first {len(head)} files in parse order: {rates[0]:.0f} ms/MB;"
-            f" the other {len(rest)}: {rates[1]:.0f} ms/MB")
+    return (f"the first {len(head)} in parse (name) order took {rates[0]:.0f} ms/MB,"
+            f" the other {len(rest)} {rates[1]:.0f} ms/MB")
 
 
 def accuracy(work, tools):
     print("\n-- 5. Accuracy of run 1, scored by `warta eval --json` --")
     if "fast" in tools:
-        print(f"{tools['fast'][0]}: same parser; {fast_identical(work)}")
+        print(f"{tools['fast'][0]} runs the same parser, so only plain Warta is scored here.")
+        print(fast_identical(work))
     summaries = {tool: read_eval(work, tool) for tool in TOOLS}
     found = [summary for summary in summaries.values() if isinstance(summary, dict)]
     scalars = [key for summary in found for key, value in summary.items() if is_number(value)]
@@ -310,8 +311,8 @@ def fast_identical(work):
     checked = [same_output(path, out / f"ours-{path.stem.split('-')[1]}-1.jsonl")
                for path in sorted(out.glob("fast-*-*.jsonl"))]
     differing = [result for result in checked if result != "yes"]
-    return (f"fast variant output identical to Warta run 1 on the whole corpus: {whole};"
-            f" {len(checked) - len(differing)} of {len(checked)} outputs of every folder and run identical"
+    return (f"fast variant output identical: {whole} (whole corpus, against Warta's run 1); every folder"
+            f" and run: {len(checked) - len(differing)} of {len(checked)} identical"
             + (f", first other: {differing[0]}" if differing else ""))
 
 

@@ -35,6 +35,11 @@ public final class ArticleParsers {
     this.maxBytes = maxBytes;
   }
 
+  /** Files larger than this many bytes are rejected unread. */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
   /** Parses one file; never throws for bad content or an unreadable file. */
   public ParseOutcome parse(Path file) {
     byte[] bytes;

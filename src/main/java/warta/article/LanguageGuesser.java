@@ -72,6 +72,14 @@ public final class LanguageGuesser {
     };
   }
 
+  /**
+   * Whether a lower-case word is one of the frequent function words ({@code the}, {@code yang},
+   * {@code und}) of any language known here: words that say nothing about what a text is about.
+   */
+  public boolean isFunctionWord(String lowerCaseWord) {
+    return WORDS.languagesByWord().containsKey(lowerCaseWord);
+  }
+
   /** Letters counted by script; Japanese kana count as Han, told apart in hanOrKana. */
   private static Map<UnicodeScript, Integer> lettersByScript(String text) {
     Map<UnicodeScript, Integer> letters = new EnumMap<>(UnicodeScript.class);
