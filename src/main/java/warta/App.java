@@ -1,13 +1,71 @@
 package warta;
 
+import java.time.Clock;
+import warta.article.ArticleParsers;
+import warta.article.ArticleStore;
 import warta.cli.Cli;
+import warta.config.Settings;
+import warta.ingest.ArticleFolderScanner;
+import warta.storage.Database;
+import warta.topic.TopicCatalog;
+import warta.topic.TopicTagger;
 
-/** Warta's entry point: hands the command line to {@link Cli} and exits with its code. */
-public final class App {
+/**
+ * Warta wired together: every long-lived object built with {@code new} from the settings, in one
+ * place. {@link #main} hands the command line to {@link Cli}; commands open an App for what they need.
+ */
+public final class App implements AutoCloseable {
 
-  private App() {}
+  private final Settings settings;
+  private final Database db;
+  private final TopicCatalog topics;
+  private final ArticleStore articles;
+  private final ArticleFolderScanner ingest;
+
+  private App(Settings settings, Clock clock) {
+    this.settings = settings;
+    this.topics = TopicCatalog.standard();
+    this.db = Database.open(settings.databaseFile());
+    this.articles = new ArticleStore(db, topics);
+    ArticleParsers parsers = new ArticleParsers(new TopicTagger(topics), settings.maxArticleBytes());
+    this.ingest = new ArticleFolderScanner(db, parsers, articles, settings.storyWindow(), clock);
+  }
+
+  /** Opens the database named in the settings (creating and migrating it) and builds the rest. */
+  public static App open(Settings settings) {
+    return new App(settings, Clock.systemUTC());
+  }
 
   public static void main(String[] args) {
+    if (System.getProperty(LOG_LEVEL) == null && args.length > 0 && ONE_SHOT.contains(args[0])) {
+      // One-shot commands print their own summary; their log keeps to warnings unless asked.
+      System.setProperty(LOG_LEVEL, "WARN");
+    }
     System.exit(Cli.run(args));
+  }
+
+  private static final String LOG_LEVEL = "warta.log.level";
+  private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("parse", "eval", "ingest", "latest",
+      "search");
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public TopicCatalog topics() {
+    return topics;
+  }
+
+  public ArticleStore articles() {
+    return articles;
+  }
+
+  public ArticleFolderScanner ingest() {
+    return ingest;
+  }
+
+  @Override
+  public void close() {
+    db.close();
   }
 }

@@ -226,12 +226,15 @@ public final class ArticleStore {
       return List.of();
     }
     return db.read(c -> {
-      // bm25 is negative, better matches more negative; a year of age adds about one point.
+      // bm25 is negative, better matches more negative; a year of age adds about one point. The
+      // best few hundred matching articles are ranked, then grouped by story.
       String sql = "SELECT " + ENTRY_COLUMNS + " FROM ("
-          + "  SELECT a.story_id AS story_id, min(bm25(article_text, 10.0, 4.0, 1.0) "
-          + "    + (? - a.news_at) / 31536000000.0) AS rank "
-          + "  FROM article_text JOIN article a ON a.id = article_text.rowid "
-          + "  WHERE article_text MATCH ? GROUP BY a.story_id ORDER BY rank LIMIT ?) m "
+          + "  SELECT story_id, min(rank) AS rank FROM ("
+          + "    SELECT a.story_id AS story_id, bm25(article_text, 10.0, 4.0, 1.0) "
+          + "      + (? - a.news_at) / 31536000000.0 AS rank "
+          + "    FROM article_text JOIN article a ON a.id = article_text.rowid "
+          + "    WHERE article_text MATCH ? ORDER BY rank LIMIT 500) "
+          + "  GROUP BY story_id ORDER BY rank LIMIT ?) m "
           + "JOIN story s ON s.id = m.story_id JOIN article a ON a.id = s.best_article_id ORDER BY m.rank";
       try (PreparedStatement s = c.prepareStatement(sql)) {
         s.setLong(1, System.currentTimeMillis());
