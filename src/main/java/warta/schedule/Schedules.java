@@ -1,0 +1,50 @@
+package warta.schedule;
+
+import java.util.Properties;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets up Quartz with an in-memory job store (the schedule lives in code and settings; all state
+ * lives in our tables) and the ingestion job on its cron, plus one run at start when asked.
+ */
+public final class Schedules {
+
+  private static final Logger log = LoggerFactory.getLogger(Schedules.class);
+
+  private Schedules() {}
+
+  /**
+   * A scheduler, not yet started, that runs {@code ingest} on {@code ingestCron} (a Quartz cron
+   * expression), and once as soon as it starts when {@code ingestOnStart}.
+   */
+  public static Scheduler create(String ingestCron, boolean ingestOnStart, IngestJob ingest) throws SchedulerException {
+    Properties quartz = new Properties();
+    quartz.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "warta");
+    quartz.setProperty("org.quartz.threadPool.threadCount", "2");
+    quartz.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
+    Scheduler scheduler = new StdSchedulerFactory(quartz).getScheduler();
+    scheduler.setJobFactory(new PrebuiltJobFactory(ingest));
+
+    JobDetail job = JobBuilder.newJob(IngestJob.class).withIdentity(IngestJob.NAME).storeDurably().build();
+    Trigger cron = TriggerBuilder.newTrigger().withIdentity(IngestJob.NAME + "-cron").forJob(job)
+        .withSchedule(CronScheduleBuilder.cronSchedule(ingestCron).withMisfireHandlingInstructionFireAndProceed())
+        .build();
+    scheduler.addJob(job, false);
+    scheduler.scheduleJob(cron);
+    if (ingestOnStart) {
+      scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(IngestJob.NAME + "-start").forJob(job)
+          .startNow().build());
+    }
+    log.info("Schedule: ingestion on \"{}\"{}", ingestCron, ingestOnStart ? " and at start" : "");
+    return scheduler;
+  }
+}
