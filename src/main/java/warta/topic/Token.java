@@ -16,23 +16,31 @@ record Token(String written, String folded) {
   static List<Token> split(String text) {
     List<Token> tokens = new ArrayList<>(text.length() / 5 + 1);
     int length = text.length();
-    int i = 0;
-    while (i < length) {
-      int start = i;
-      boolean ascii = true;
-      while (i < length) {
-        int c = text.codePointAt(i);
-        if (!isWordPart(c)) {
-          break;
+    int start = -1;
+    boolean ascii = true;
+    // One pass over chars: ASCII letters and digits decided inline, the rest by Unicode category;
+    // a surrogate pair belongs to a word when the code point it forms does.
+    for (int i = 0; i <= length; i++) {
+      boolean part;
+      if (i == length) {
+        part = false;
+      } else {
+        char c = text.charAt(i);
+        if (c < 128) {
+          part = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        } else {
+          part = Character.isHighSurrogate(c) ? isWordPart(text.codePointAt(i))
+              : Character.isLowSurrogate(c) ? start >= 0 : isWordPart(c);
+          ascii &= !part;
         }
-        ascii &= c < 128;
-        i += Character.charCount(c);
       }
-      if (i > start) {
+      if (part && start < 0) {
+        start = i;
+      } else if (!part && start >= 0) {
         String written = text.substring(start, i);
         tokens.add(new Token(written, ascii ? written.toLowerCase(Locale.ROOT) : fold(written)));
-      } else {
-        i += Character.charCount(text.codePointAt(i));
+        start = -1;
+        ascii = true;
       }
     }
     return tokens;
