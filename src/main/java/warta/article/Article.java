@@ -41,4 +41,9 @@ public record Article(String id, Path file, String headline, Optional<Published>
       throw new IllegalArgumentException(file + ": neither a headline nor a lead");
     }
   }
+
+  /** The same article with these topics, most salient first. */
+  public Article withTopics(List<Topic> topics) {
+    return new Article(id, file, headline, published, lead, source, url, language, section, topics, body);
+  }
 }

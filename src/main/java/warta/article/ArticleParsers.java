@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Supplier;
 import warta.topic.TopicTagger;
 
 /**
@@ -20,18 +21,28 @@ public final class ArticleParsers {
 
   private final HtmlArticleParser html;
   private final TextArticleParser text;
+  private final Supplier<TopicTagger> topics;
   private final long maxBytes;
 
   public ArticleParsers(TopicTagger topics) {
-    this(topics, DEFAULT_MAX_BYTES);
+    this(() -> topics, DEFAULT_MAX_BYTES);
   }
 
-  /** @param maxBytes files larger than this are rejected unread */
   public ArticleParsers(TopicTagger topics, long maxBytes) {
+    this(() -> topics, maxBytes);
+  }
+
+  /**
+   * @param topics the tagger, asked for at the first article's topics: a command can load the
+   *     topic data while the first pages are read and parsed
+   * @param maxBytes files larger than this are rejected unread
+   */
+  public ArticleParsers(Supplier<TopicTagger> topics, long maxBytes) {
     DateReader dates = new DateReader();
     LanguageGuesser languages = new LanguageGuesser();
-    this.html = new HtmlArticleParser(dates, languages, topics);
-    this.text = new TextArticleParser(dates, languages, topics);
+    this.html = new HtmlArticleParser(dates, languages);
+    this.text = new TextArticleParser(dates, languages);
+    this.topics = topics;
     this.maxBytes = maxBytes;
   }
 
@@ -78,10 +89,15 @@ public final class ArticleParsers {
     }
     String id = idOf(file);
     try {
-      return switch (stored.kind()) {
+      ParseOutcome outcome = switch (stored.kind()) {
         case HTML -> html.parse(id, file, stored.text());
         case PLAIN_TEXT -> text.parse(id, file, stored.text());
       };
+      if (outcome instanceof ParseOutcome.Parsed parsed) {
+        Article a = parsed.article();
+        return new ParseOutcome.Parsed(a.withTopics(topics.get().tag(a.headline(), a.lead(), a.body(), a.language())));
+      }
+      return outcome;
     } catch (RuntimeException | StackOverflowError e) {
       // A parser bug must cost one file, not the batch; the reason names it for a bug report.
       return new ParseOutcome.Rejected(file, "parser failed: " + e);

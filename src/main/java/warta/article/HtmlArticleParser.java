@@ -17,7 +17,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import warta.topic.TopicTagger;
 
 /**
  * Parses a saved HTML page from any news site: the page's own metadata first (JSON-LD,
@@ -34,12 +33,10 @@ final class HtmlArticleParser {
 
   private final DateReader dates;
   private final LanguageGuesser languages;
-  private final TopicTagger topics;
 
-  HtmlArticleParser(DateReader dates, LanguageGuesser languages, TopicTagger topics) {
+  HtmlArticleParser(DateReader dates, LanguageGuesser languages) {
     this.dates = dates;
     this.languages = languages;
-    this.topics = topics;
   }
 
   ParseOutcome parse(String id, Path file, String html) {
@@ -57,8 +54,7 @@ final class HtmlArticleParser {
     String language = language(meta, headline, content.paragraphs());
     String section = meta.sections.isEmpty() ? "" : meta.sections.get(0);
     return new ParseOutcome.Parsed(new Article(id, file, headline, published, content.lead(), source, url,
-        language, section, topics.tag(headline, content.lead(), content.paragraphs(), language),
-        content.paragraphs()));
+        language, section, List.of(), content.paragraphs()));
   }
 
   static String skippedNote(Map<Noise, Integer> skipped) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import warta.topic.TopicTagger;
 
 /**
  * Parses a scraped plain-text article: a header of date line, section label and headline, then
@@ -27,12 +26,10 @@ final class TextArticleParser {
 
   private final DateReader dates;
   private final LanguageGuesser languages;
-  private final TopicTagger topics;
 
-  TextArticleParser(DateReader dates, LanguageGuesser languages, TopicTagger topics) {
+  TextArticleParser(DateReader dates, LanguageGuesser languages) {
     this.dates = dates;
     this.languages = languages;
-    this.topics = topics;
   }
 
   ParseOutcome parse(String id, Path file, String text) {
@@ -108,7 +105,7 @@ final class TextArticleParser {
     String language = languages.guess(headline + "\n" + String.join("\n", paragraphs.subList(0,
         Math.min(paragraphs.size(), 8))));
     return new ParseOutcome.Parsed(new Article(id, file, headline, published, lead, source, url, language,
-        section, topics.tag(headline, lead, paragraphs, language), paragraphs));
+        section, List.of(), paragraphs));
   }
 
   /** Non-blank lines, whitespace-normalised; hard-wrapped lines of one paragraph joined again. */

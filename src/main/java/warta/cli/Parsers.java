@@ -1,5 +1,6 @@
 package warta.cli;
 
+import java.util.concurrent.CompletableFuture;
 import warta.article.ArticleParsers;
 import warta.topic.TopicCatalog;
 import warta.topic.TopicTagger;
@@ -9,7 +10,13 @@ final class Parsers {
 
   private Parsers() {}
 
+  /**
+   * Parsers whose topic data loads on another thread meanwhile: the first pages are read and
+   * parsed while it loads, and only their topics wait for it.
+   */
   static ArticleParsers standard() {
-    return new ArticleParsers(new TopicTagger(TopicCatalog.standard()));
+    CompletableFuture<TopicTagger> tagger = CompletableFuture.supplyAsync(
+        () -> new TopicTagger(TopicCatalog.standard()));
+    return new ArticleParsers(tagger::join, ArticleParsers.DEFAULT_MAX_BYTES);
   }
 }
