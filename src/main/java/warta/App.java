@@ -1,11 +1,16 @@
 package warta;
 
 import java.time.Clock;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import warta.article.ArticleParsers;
 import warta.article.ArticleStore;
 import warta.cli.Cli;
 import warta.config.Settings;
+import warta.health.JobHistory;
 import warta.ingest.ArticleFolderScanner;
+import warta.schedule.IngestJob;
+import warta.schedule.Schedules;
 import warta.storage.Database;
 import warta.topic.TopicCatalog;
 import warta.topic.TopicTagger;
@@ -21,6 +26,7 @@ public final class App implements AutoCloseable {
   private final TopicCatalog topics;
   private final ArticleStore articles;
   private final ArticleFolderScanner ingest;
+  private final JobHistory jobs;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -29,6 +35,13 @@ public final class App implements AutoCloseable {
     this.articles = new ArticleStore(db, topics);
     ArticleParsers parsers = new ArticleParsers(new TopicTagger(topics), settings.maxArticleBytes());
     this.ingest = new ArticleFolderScanner(db, parsers, articles, settings.storyWindow(), clock);
+    this.jobs = new JobHistory(db, clock);
+  }
+
+  /** A Quartz scheduler, not yet started, for the jobs on the settings' schedule. */
+  public Scheduler scheduler() throws SchedulerException {
+    return Schedules.create(settings.ingestSchedule(), settings.ingestOnStart(),
+        new IngestJob(ingest, settings.articlesDir(), jobs));
   }
 
   /** Opens the database named in the settings (creating and migrating it) and builds the rest. */
@@ -45,6 +58,10 @@ public final class App implements AutoCloseable {
   }
 
   private static final String LOG_LEVEL = "warta.log.level";
+  public JobHistory jobs() {
+    return jobs;
+  }
+
   private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("parse", "eval", "ingest", "latest",
       "search");
 
