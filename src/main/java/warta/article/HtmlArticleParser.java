@@ -1,6 +1,10 @@
 package warta.article;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -221,9 +225,10 @@ final class HtmlArticleParser {
   }
 
   /**
-   * The first date the page declares, in order of trust. A UTC time is replaced by the same
-   * moment in the page's own offset when another source gives it, so that the calendar day is the
-   * one the page shows its readers.
+   * The first date the page declares, in order of trust, then a date shown on the page, then one
+   * in the URL. A UTC time is told in the page's own offset when the page gives one (another
+   * declared date, or the date it shows its readers), so that the calendar day is the one the
+   * page's readers see.
    */
   private Optional<Published> published(Document page, PageMetadata meta, String url) {
     List<Published> declared = new ArrayList<>();
@@ -234,8 +239,14 @@ final class HtmlArticleParser {
       dates.parse(time.attr("datetime")).ifPresent(declared::add);
     }
     if (!declared.isEmpty()) {
-      return Optional.of(inLocalOffset(declared.get(0), declared));
+      Published first = inLocalOffset(declared.get(0), declared);
+      return Optional.of(isUtc(first) ? shownDate(page).map(shown -> asShown(first, shown)).orElse(first) : first);
     }
+    return shownDate(page).or(() -> dates.fromUrl(url).map(Published::on));
+  }
+
+  /** The first date in an element whose class or id speaks of dates, times or bylines. */
+  private Optional<Published> shownDate(Document page) {
     int looked = 0;
     for (Element e : page.body().getAllElements()) {
       String names = e.className() + " " + e.id();
@@ -252,11 +263,37 @@ final class HtmlArticleParser {
         }
       }
     }
-    return dates.fromUrl(url).map(Published::on);
+    return Optional.empty();
+  }
+
+  private static boolean isUtc(Published published) {
+    return published.offset().filter(o -> o.getTotalSeconds() == 0).isPresent();
+  }
+
+  /**
+   * A UTC publication time as the page shows it: the same moment in the shown offset; or, when
+   * the page shows a local time without offset, in the offset that makes the two agree.
+   */
+  private static Published asShown(Published utc, Published shown) {
+    OffsetDateTime moment = utc.dateTime().orElseThrow();
+    if (shown.dateTime().isPresent()) {
+      long apart = Math.abs(shown.dateTime().get().toEpochSecond() - moment.toEpochSecond());
+      return apart <= 120 ? shown : utc;
+    }
+    if (shown.time().isPresent()) {
+      long seconds = Duration.between(moment.toLocalDateTime(), LocalDateTime.of(shown.date(), shown.time().get()))
+          .getSeconds();
+      long quarterHours = Math.round(seconds / 900.0);
+      if (Math.abs(seconds - quarterHours * 900) <= 120 && Math.abs(quarterHours) <= 14 * 4 && quarterHours != 0) {
+        return Published.at(moment.withOffsetSameInstant(ZoneOffset.ofTotalSeconds((int) quarterHours * 900)));
+      }
+      return utc;
+    }
+    return utc; // a date alone cannot say whether it is the same moment
   }
 
   private static Published inLocalOffset(Published first, List<Published> all) {
-    if (first.offset().filter(o -> o.getTotalSeconds() == 0).isEmpty()) {
+    if (!isUtc(first)) {
       return first;
     }
     var instant = first.dateTime().orElseThrow().toInstant();
