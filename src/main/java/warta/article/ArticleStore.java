@@ -215,6 +215,32 @@ public final class ArticleStore {
     });
   }
 
+  /** The latest stories on any of several topics, newest first, one entry per story. */
+  public List<StoryEntry> latestOn(java.util.Collection<Topic> topics, int limit) {
+    if (topics.isEmpty()) {
+      return latest(Optional.empty(), limit);
+    }
+    return db.read(c -> {
+      // Each topic's newest stories come from its index range; the union is merged by time.
+      String perTopic = "SELECT * FROM (SELECT story_id, news_at FROM story_topic WHERE topic = ? "
+          + "ORDER BY news_at DESC LIMIT ?)";
+      String union = String.join(" UNION ALL ", java.util.Collections.nCopies(topics.size(), perTopic));
+      String sql = "SELECT " + ENTRY_COLUMNS + " FROM (SELECT story_id, max(news_at) AS news_at FROM (" + union
+          + ") GROUP BY story_id ORDER BY news_at DESC, story_id DESC LIMIT ?) m "
+          + "JOIN story s ON s.id = m.story_id JOIN article a ON a.id = s.best_article_id "
+          + "ORDER BY m.news_at DESC, s.id DESC";
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        int i = 1;
+        for (Topic topic : topics) {
+          s.setString(i++, topic.code());
+          s.setInt(i++, limit);
+        }
+        s.setInt(i, limit);
+        return entries(c, s);
+      }
+    });
+  }
+
   /**
    * Stories matching a full-text query over headline, lead and body, best matches first, recent
    * ones favoured; one entry per story. Words are matched as typed (prefixes with a trailing
