@@ -5,6 +5,10 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import warta.article.ArticleParsers;
 import warta.article.ArticleStore;
+import warta.bot.Conversation;
+import warta.bot.Defaults;
+import warta.i18n.Messages;
+import warta.subscriber.SubscriberStore;
 import warta.cli.Cli;
 import warta.config.Settings;
 import warta.health.JobHistory;
@@ -27,6 +31,8 @@ public final class App implements AutoCloseable {
   private final ArticleStore articles;
   private final ArticleFolderScanner ingest;
   private final JobHistory jobs;
+  private final SubscriberStore subscribers;
+  private final Conversation conversation;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -36,6 +42,9 @@ public final class App implements AutoCloseable {
     ArticleParsers parsers = new ArticleParsers(new TopicTagger(topics), settings.maxArticleBytes());
     this.ingest = new ArticleFolderScanner(db, parsers, articles, settings.storyWindow(), clock);
     this.jobs = new JobHistory(db, clock);
+    this.subscribers = new SubscriberStore(db, topics::find, clock);
+    this.conversation = new Conversation(subscribers, articles, topics, new Messages(),
+        new Defaults(settings.defaultZone(), settings.indonesianZone(), settings.defaultDeliveryTime()), clock);
   }
 
   /** A Quartz scheduler, not yet started, for the jobs on the settings' schedule. */
@@ -62,8 +71,16 @@ public final class App implements AutoCloseable {
     return jobs;
   }
 
+  public SubscriberStore subscribers() {
+    return subscribers;
+  }
+
+  public Conversation conversation() {
+    return conversation;
+  }
+
   private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("parse", "eval", "ingest", "latest",
-      "search");
+      "search", "console");
 
   public Settings settings() {
     return settings;

@@ -1,14 +1,21 @@
 package warta.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import org.quartz.CronExpression;
 
@@ -23,9 +30,25 @@ import org.quartz.CronExpression;
  * @param ingestSchedule a Quartz cron expression for scheduled ingestion
  * @param ingestOnStart whether ingestion also runs once when the scheduler starts
  * @param storyWindow how far apart in time two copies of one story may be and still join one cluster
+ * @param botToken the Telegram bot token from @BotFather; {@code ""} when not set
+ * @param botApiUrl the Bot API's base URL: Telegram's, or a self-hosted Bot API server
+ * @param defaultZone the time zone of new readers who are not Indonesian
+ * @param indonesianZone the time zone of new Indonesian readers
+ * @param defaultDeliveryTime when a new reader's daily digest comes, in their zone
+ * @param adminChats chats allowed to see the bot's health in Telegram
  */
 public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes, String ingestSchedule,
-                       boolean ingestOnStart, Duration storyWindow) {
+                       boolean ingestOnStart, Duration storyWindow, String botToken, URI botApiUrl,
+                       ZoneId defaultZone, ZoneId indonesianZone, LocalTime defaultDeliveryTime,
+                       Set<Long> adminChats) {
+
+  /** The token is a secret: it never appears in a string of the settings. */
+  @Override
+  public String toString() {
+    return "Settings[database=" + databaseFile + ", articles=" + articlesDir + ", ingest=" + ingestSchedule
+        + ", token=" + (botToken.isEmpty() ? "none" : "set") + ", api=" + botApiUrl + ", zone=" + defaultZone
+        + ", delivery=" + defaultDeliveryTime + ", admins=" + adminChats.size() + "]";
+  }
 
   /** The settings file used when {@code warta.config} (or {@code WARTA_CONFIG}) does not name another. */
   public static final String DEFAULT_FILE = "bot.properties";
@@ -55,7 +78,21 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
         r.number("articles.max-megabytes", 16, 1, 1024, "megabytes") << 20,
         r.cron("ingest.cron", "0 0/10 * * * ?"),
         r.bool("ingest.on-start", true),
-        Duration.ofHours(r.number("stories.window-hours", 72, 1, 24 * 30, "hours")));
+        Duration.ofHours(r.number("stories.window-hours", 72, 1, 24 * 30, "hours")),
+        r.read("telegram.bot.token", "", "a bot token (digits, a colon, then letters; from @BotFather)",
+            text -> text.matches("\\d{3,}:[A-Za-z0-9_-]{20,}") ? Optional.of(text) : Optional.empty()),
+        r.read("telegram.api.url", URI.create("https://api.telegram.org"), "an http or https URL",
+            Reader::url),
+        r.zone("defaults.time-zone", "UTC"),
+        r.zone("defaults.indonesian-time-zone", "Asia/Jakarta"),
+        r.read("defaults.delivery-time", LocalTime.of(7, 0), "a time of day as HH:MM", text -> {
+          try {
+            return Optional.of(LocalTime.parse(text));
+          } catch (DateTimeParseException e) {
+            return Optional.empty();
+          }
+        }),
+        r.read("admin.chat-ids", Set.of(), "chat ids separated by commas", Reader::chatIds));
     r.failIfAnyProblem();
     return settings;
   }
@@ -76,7 +113,9 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
       }
       Optional<T> parsed = value.get().text().isEmpty() ? Optional.empty() : parse.apply(value.get().text());
       if (parsed.isEmpty()) {
-        problems.add(value.get().origin() + ": " + key + "=" + value.get().text() + " is not " + expected);
+        String shown = key.endsWith("token") ? "(hidden, " + value.get().text().length() + " characters)"
+            : value.get().text(); // a secret, even a malformed one, stays out of messages
+        problems.add(value.get().origin() + ": " + key + "=" + shown + " is not " + expected);
         return fallback;
       }
       return parsed.get();
@@ -115,6 +154,42 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
       return read(key, fallback, "a Quartz cron expression (seconds minutes hours day-of-month month "
           + "day-of-week, e.g. 0 0/10 * * * ?)",
           text -> CronExpression.isValidExpression(text) ? Optional.of(text) : Optional.empty());
+    }
+
+    ZoneId zone(String key, String fallback) {
+      return read(key, ZoneId.of(fallback), "a time zone (an IANA name such as Asia/Jakarta, or an offset such as +07:00)",
+          text -> {
+            try {
+              return Optional.of(ZoneId.of(text));
+            } catch (DateTimeException e) {
+              return Optional.empty();
+            }
+          });
+    }
+
+    static Optional<URI> url(String text) {
+      try {
+        URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+            ? Optional.of(uri) : Optional.empty();
+      } catch (URISyntaxException e) {
+        return Optional.empty();
+      }
+    }
+
+    static Optional<Set<Long>> chatIds(String text) {
+      Set<Long> ids = new java.util.LinkedHashSet<>();
+      for (String part : text.split("[,\\s]+")) {
+        if (part.isEmpty()) {
+          continue;
+        }
+        try {
+          ids.add(Long.parseLong(part));
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(Set.copyOf(ids));
     }
 
     void failIfAnyProblem() {

@@ -93,7 +93,7 @@ class CliTest {
   @Test
   void noCommandIsBadUsageNamingTheCommands() {
     assertEquals(2, run());
-    assertThat(err.toString()).contains("Missing command: one of run, parse, ingest, latest, search, eval");
+    assertThat(err.toString()).contains("Missing command: one of run, console, parse, ingest, latest, search, eval");
   }
 
   @Test

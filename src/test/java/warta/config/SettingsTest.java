@@ -3,12 +3,18 @@ package warta.config;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +28,8 @@ class SettingsTest {
     Settings settings = Settings.load(dir.resolve("absent.properties"), Map.of(), new Properties());
 
     assertEquals(new Settings(Path.of("data/warta.db"), Path.of("data/articles"), 16L << 20, "0 0/10 * * * ?",
-        true, Duration.ofHours(72)), settings);
+        true, Duration.ofHours(72), "", URI.create("https://api.telegram.org"), ZoneId.of("UTC"),
+        ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0), Set.of()), settings);
   }
 
   @Test
@@ -52,6 +59,19 @@ class SettingsTest {
             "bot.properties: ingest.cron=every ten minutes is not a Quartz cron expression (seconds minutes hours "
                 + "day-of-month month day-of-week, e.g. 0 0/10 * * * ?)",
             "environment INGEST_ON_START: ingest.on-start=maybe is not true or false"), e.problems()));
+  }
+
+  @Test
+  void theTokenComesFromTheEnvironmentAndNeverShowsInTextOrMessages() {
+    String token = "123456789:AAH-secretsecretsecretsecret_XYZ";
+
+    Settings settings = Settings.load(dir.resolve("absent"), Map.of("TELEGRAM_BOT_TOKEN", token), new Properties());
+
+    assertEquals(token, settings.botToken());
+    assertThat(settings.toString()).doesNotContain("secret").contains("token=set");
+    assertThatThrownBy(() -> Settings.load(dir.resolve("absent"), Map.of("TELEGRAM_BOT_TOKEN", "oops-secret"),
+        new Properties())).hasMessage("environment TELEGRAM_BOT_TOKEN: telegram.bot.token=(hidden, 11 characters) "
+            + "is not a bot token (digits, a colon, then letters; from @BotFather)");
   }
 
   @Test
