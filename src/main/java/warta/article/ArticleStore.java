@@ -29,8 +29,9 @@ import warta.topic.TopicCatalog;
  */
 public final class ArticleStore {
 
-  /** A stored article that a new one may retell: its story, language, words and source. */
-  public record Candidate(long articleId, long storyId, String headline, String lead, String source) {}
+  /** A stored article that a new one may retell: its story, words (body opening only) and source. */
+  public record Candidate(long articleId, long storyId, String headline, String lead, String bodyOpening,
+                          String source) {}
 
   private static final String ENTRY_COLUMNS = "s.id, a.id, a.headline, a.published, a.lead, a.source, a.url, "
       + "a.language, s.sources, s.news_at";
@@ -57,32 +58,34 @@ public final class ArticleStore {
   }
 
   /**
-   * Recent articles in the same language whose headline or lead share words with {@code words},
-   * best full-text matches first.
+   * Articles in the same language, news within {@code window} of {@code newsAt}, whose headline
+   * or lead share words with {@code words}, best full-text matches first.
    *
    * @param words significant words of the new article, lower case
    */
-  public List<Candidate> similar(Connection c, String language, List<String> words, Instant since, int limit)
+  public List<Candidate> similar(Connection c, String language, List<String> words, Instant newsAt,
+                                 java.time.Duration window, int limit)
       throws SQLException {
     if (words.isEmpty()) {
       return List.of();
     }
     String match = "{headline lead} : (" + words.stream().map(w -> "\"" + w.replace("\"", "\"\"") + "\"")
         .collect(Collectors.joining(" OR ")) + ")";
-    String sql = "SELECT a.id, a.story_id, a.headline, a.lead, a.source FROM article_text t "
-        + "JOIN article a ON a.id = t.rowid "
-        + "WHERE article_text MATCH ? AND a.language = ? AND a.news_at >= ? "
+    String sql = "SELECT a.id, a.story_id, a.headline, a.lead, substr(a.body, 1, 2000), a.source "
+        + "FROM article_text t JOIN article a ON a.id = t.rowid "
+        + "WHERE article_text MATCH ? AND a.language = ? AND a.news_at BETWEEN ? AND ? "
         + "ORDER BY bm25(article_text) LIMIT ?";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, match);
       s.setString(2, language);
-      s.setLong(3, since.toEpochMilli());
-      s.setInt(4, limit);
+      s.setLong(3, newsAt.minus(window).toEpochMilli());
+      s.setLong(4, newsAt.plus(window).toEpochMilli());
+      s.setInt(5, limit);
       List<Candidate> candidates = new ArrayList<>();
       try (ResultSet rows = s.executeQuery()) {
         while (rows.next()) {
           candidates.add(new Candidate(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-              rows.getString(5)));
+              rows.getString(5), rows.getString(6)));
         }
       }
       return candidates;
