@@ -9,6 +9,7 @@ import warta.bot.Conversation;
 import warta.bot.Defaults;
 import warta.i18n.Messages;
 import warta.subscriber.SubscriberStore;
+import warta.telegram.TelegramBot;
 import warta.cli.Cli;
 import warta.config.Settings;
 import warta.health.JobHistory;
@@ -33,6 +34,7 @@ public final class App implements AutoCloseable {
   private final JobHistory jobs;
   private final SubscriberStore subscribers;
   private final Conversation conversation;
+  private final Messages messages;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -43,7 +45,8 @@ public final class App implements AutoCloseable {
     this.ingest = new ArticleFolderScanner(db, parsers, articles, settings.storyWindow(), clock);
     this.jobs = new JobHistory(db, clock);
     this.subscribers = new SubscriberStore(db, topics::find, clock);
-    this.conversation = new Conversation(subscribers, articles, topics, new Messages(),
+    this.messages = new Messages();
+    this.conversation = new Conversation(subscribers, articles, topics, messages,
         new Defaults(settings.defaultZone(), settings.indonesianZone(), settings.defaultDeliveryTime()), clock);
   }
 
@@ -77,6 +80,11 @@ public final class App implements AutoCloseable {
 
   public Conversation conversation() {
     return conversation;
+  }
+
+  /** The Telegram bot for the configured token and Bot API URL, not yet started. */
+  public TelegramBot telegramBot() {
+    return new TelegramBot(settings.botToken(), settings.botApiUrl(), conversation, subscribers, messages);
   }
 
   private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("parse", "eval", "ingest", "latest",

@@ -22,8 +22,11 @@ public final class Cli implements Runnable {
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
   }
 
-  /** Runs one command line: exit code 0 done, 1 nothing done, 2 bad usage. */
+  /** Runs one command line: exit code 0 done, 1 nothing done, 2 bad usage. No command means {@code run}. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length == 0) {
+      args = new String[] {"run"};
+    }
     CommandLine commandLine = new CommandLine(new Cli());
     commandLine.setOut(out);
     commandLine.setErr(err);

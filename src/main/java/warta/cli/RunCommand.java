@@ -7,29 +7,48 @@ import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import warta.App;
+import warta.telegram.TelegramBot;
 
-/** {@code warta run}: the long-running process: the scheduler with its jobs, until stopped. */
+/** {@code warta run}: the long-running process: the Telegram bot and the scheduler, until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs Warta until stopped (Ctrl-C or SIGTERM): ingestion of articles.dir at start "
-        + "(ingest.on-start) and on the ingest.cron schedule, each run logged with its summary."})
+    description = {"Runs Warta until stopped (Ctrl-C or SIGTERM): the Telegram bot (long polling) and the "
+        + "scheduler: ingestion of articles.dir at start (ingest.on-start) and on the ingest.cron schedule.",
+        "Needs a bot token: from @BotFather, in the environment as TELEGRAM_BOT_TOKEN."})
 final class RunCommand extends AppCommand {
 
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
   @Override
   int run(App app, PrintWriter out, PrintWriter err) {
+    if (app.settings().botToken().isEmpty()) {
+      err.println("run: no Telegram bot token. Create a bot with @BotFather in Telegram (/newbot), then give its "
+          + "token to Warta in the environment: TELEGRAM_BOT_TOKEN=123456:ABC... java -jar target/warta.jar run "
+          + "(or -Dtelegram.bot.token=...; never in bot.properties). Without a token, try: java -jar "
+          + "target/warta.jar console");
+      return 2;
+    }
+    TelegramBot bot = app.telegramBot();
+    try {
+      bot.start();
+    } catch (TelegramApiException e) {
+      err.println("run: " + e.getMessage());
+      return 1;
+    }
     Scheduler scheduler;
     try {
       scheduler = app.scheduler();
       scheduler.start();
     } catch (SchedulerException e) {
       err.println("run: the scheduler did not start: " + e.getMessage());
+      bot.close();
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread stop = new Thread(() -> {
       log.info("Stopping: waiting for running jobs to finish");
+      bot.close();
       try {
         scheduler.shutdown(true);
       } catch (SchedulerException e) {
