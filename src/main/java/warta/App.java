@@ -88,7 +88,7 @@ public final class App implements AutoCloseable {
   }
 
   private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("parse", "eval", "ingest", "latest",
-      "search", "console");
+      "search", "console", "health");
 
   public Settings settings() {
     return settings;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** Warta's command line: {@code warta COMMAND [OPTIONS]}. */
 @Command(name = "warta", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "International news digests for Telegram readers.",
-    subcommands = {RunCommand.class, ConsoleCommand.class, ParseCommand.class, IngestCommand.class, LatestCommand.class, SearchCommand.class,
-        EvalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ConsoleCommand.class, IngestCommand.class, LatestCommand.class,
+        SearchCommand.class, HealthCommand.class, ParseCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
   @CommandLine.Spec

@@ -51,6 +51,26 @@ public final class JobHistory {
     });
   }
 
+  /** Runs of any job that failed since {@code since}, newest first, at most {@code limit}. */
+  public java.util.List<Run> failuresSince(Instant since, int limit) {
+    return db.read(c -> {
+      java.util.List<Run> runs = new java.util.ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT id, job, started_at, finished_at, outcome, summary "
+          + "FROM job_run WHERE outcome = 'failed' AND started_at >= ? ORDER BY started_at DESC LIMIT ?")) {
+        s.setLong(1, since.toEpochMilli());
+        s.setInt(2, limit);
+        try (ResultSet rows = s.executeQuery()) {
+          while (rows.next()) {
+            runs.add(new Run(rows.getLong(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
+                Optional.of(Instant.ofEpochMilli(rows.getLong(4))), Optional.ofNullable(rows.getString(5)),
+                Optional.ofNullable(rows.getString(6))));
+          }
+        }
+      }
+      return runs;
+    });
+  }
+
   /** The latest run of a job, if it ever ran. */
   public Optional<Run> latest(String job) {
     return db.read(c -> {
