@@ -91,9 +91,14 @@ class CliTest {
   }
 
   @Test
-  void noCommandIsBadUsageNamingTheCommands() {
-    assertEquals(2, run());
-    assertThat(err.toString()).contains("Missing command: one of run, console, parse, ingest, latest, search, eval");
+  void noCommandRunsTheBotWhichWithoutATokenSaysHowToGetOne() {
+    System.setProperty("database.path", dir.resolve("warta.db").toString());
+    try {
+      assertEquals(2, run());
+    } finally {
+      System.clearProperty("database.path");
+    }
+    assertThat(err.toString()).startsWith("run: no Telegram bot token. Create a bot with @BotFather");
   }
 
   @Test

@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The Bot API as the shared api.json describes it: methods, their parameters and the types they take. */
@@ -53,6 +56,7 @@ final class ApiSpec {
   /** A problem at a path inside one parameter: {@code reply_markup.inline_keyboard[0][0].text}. */
   private record Problem(String path, String expected) {}
 
+  private static final Pattern ATTACH = Pattern.compile("attach://([^\"\\\\\\s]+)");
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,19}");
   /** TelegramBots adds the method name to every JSON body; Telegram reads it only in webhook replies. */
   private static final String METHOD_KEY = "method";
@@ -121,7 +125,7 @@ final class ApiSpec {
       String name = entry.getKey();
       Field parameter = method.parameters().get(name);
       if (parameter == null) {
-        if (!name.equals(METHOD_KEY)) ignored.add(name);
+        if (!name.equals(METHOD_KEY) && !attachments(parameters).contains(name)) ignored.add(name);
       } else if (!absent(entry.getValue())) {
         var problems = new Problems();
         checkAny(parameter.types(), entry.getValue(), name, problems);
@@ -130,6 +134,14 @@ final class ApiSpec {
       }
     });
     return new Check(refusals, ignored);
+  }
+
+  /** Names of the file parts that values point to as "attach://name"; such parts are no parameters. */
+  private static Set<String> attachments(ObjectNode parameters) {
+    Set<String> names = new HashSet<>();
+    Matcher attach = ATTACH.matcher(parameters.toString());
+    while (attach.find()) names.add(attach.group(1));
+    return names;
   }
 
   /** Telegram's own words for the two parameters every send has; a plain statement for the rest. */
@@ -160,11 +172,14 @@ final class ApiSpec {
       check(type, value, path, attempt);
       if (best == null || attempt.isBetterThan(best)) best = attempt;
     }
-    if (!best.errors.isEmpty()) {
-      into.errors.add(new Problem(path, "must be of type " + String.join(" or ", alternatives)));
-    } else {
-      into.ignored.addAll(best.ignored);
+    if (best.errors.stream().allMatch(p -> p.path().equals(path))) {
+      if (!best.errors.isEmpty()) {
+        into.errors.add(new Problem(path, "must be of type " + String.join(" or ", alternatives)));
+      }
+    } else { // the value has the shape of one alternative: tell what is wrong inside it
+      into.errors.addAll(best.errors);
     }
+    into.ignored.addAll(best.ignored);
   }
 
   private void check(String type, JsonNode value, String path, Problems into) {
@@ -260,9 +275,11 @@ final class ApiSpec {
     final List<Problem> errors = new ArrayList<>();
     final List<String> ignored = new ArrayList<>();
 
+    /** A fitting alternative first; then the one that knows more of the fields given, then fewer errors. */
     boolean isBetterThan(Problems other) {
-      if (errors.size() != other.errors.size()) return errors.size() < other.errors.size();
-      return ignored.size() < other.ignored.size();
+      if (errors.isEmpty() != other.errors.isEmpty()) return errors.isEmpty();
+      if (ignored.size() != other.ignored.size()) return ignored.size() < other.ignored.size();
+      return errors.size() < other.errors.size();
     }
   }
 }
