@@ -212,6 +212,39 @@ class TelegramBotTest {
     assertThat(third.parameter("text")).startsWith("<b>Warta commands</b>");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      /help                              | <b>Warta commands</b>
+      /latest Kenya 3                    | <b>Latest on Kenya</b>
+      /latest Narnia                     | Unknown topic “Narnia”
+      /digest                            | <b>Your digest</b>
+      /search police                     | <b>Search:</b> police
+      /search zzzz                       | Nothing found for “zzzz”.
+      /subscribe Rusia, Asia Tenggara    | Added: Russia, Southeast Asia.
+      /unsubscribe Japan                 | Not in your topics: Japan.
+      /time 25:99                        | Send the time like this
+      /time 06:45                        | Your digest now comes every day at <b>06:45</b>
+      /timezone Asia/Jakarta             | Time zone set to <b>Asia/Jakarta</b>
+      /timezone Nowhere/Land             | “Nowhere/Land” is not a time zone I know.
+      /language en                       | I will answer in English.
+      /language xx                       | Choose <code>/language id</code>
+      /pause                             | ⏸ Daily digest paused.
+      /resume                            | Your digest is already on.
+      /settings                          | <b>Your settings</b>
+      /stop                              | Stop Warta here?
+      /weather                           | I don't know /weather.
+      hello there                        | I answer commands only.
+      """)
+  void everyCommandAnswersWithValidTelegramHtml(String typed, String expectedStart) throws Exception {
+    botApi.pushPrivateMessage(READER, "en", "/start");
+    botApi.takeRequest("sendMessage", WAIT);
+
+    botApi.pushPrivateMessage(READER, "en", typed);
+
+    assertThat(botApi.takeRequest("sendMessage", WAIT).parameter("text")).startsWith(expectedStart);
+    assertThat(botApi.violations()).isEmpty();
+  }
+
   private void awaitStatus(long chat, Subscriber.Status status) throws InterruptedException {
     awaitTrue(() -> subscribers.find(chat).map(Subscriber::status).orElse(null) == status);
   }
