@@ -36,6 +36,8 @@ public final class ArticleStore {
   private static final String ENTRY_COLUMNS = "s.id, a.id, a.headline, a.published, a.lead, a.source, a.url, "
       + "a.language, s.sources, s.news_at";
 
+  /** How many of the newest articles a search ranks first. */
+  private static final long RECENT_ARTICLES = 20_000;
   private static final Pattern WITH_OFFSET = Pattern.compile("(?:Z|[+-]\\d{2}:\\d{2})$");
 
   private final Database db;
@@ -255,23 +257,40 @@ public final class ArticleStore {
       return List.of();
     }
     return db.read(c -> {
-      // bm25 is negative, better matches more negative; a year of age adds about one point. The
-      // best few hundred matching articles are ranked, then grouped by story.
-      String sql = "SELECT " + ENTRY_COLUMNS + " FROM ("
-          + "  SELECT story_id, min(rank) AS rank FROM ("
-          + "    SELECT a.story_id AS story_id, bm25(article_text, 10.0, 4.0, 1.0) "
-          + "      + (? - a.news_at) / 31536000000.0 AS rank "
-          + "    FROM article_text JOIN article a ON a.id = article_text.rowid "
-          + "    WHERE article_text MATCH ? ORDER BY rank LIMIT 500) "
-          + "  GROUP BY story_id ORDER BY rank LIMIT ?) m "
-          + "JOIN story s ON s.id = m.story_id JOIN article a ON a.id = s.best_article_id ORDER BY m.rank";
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setLong(1, System.currentTimeMillis());
-        s.setString(2, match);
-        s.setInt(3, limit);
-        return entries(c, s);
-      }
+      // Ranking every match of a common word costs time in proportion to the store; readers want
+      // recent stories, so the newest articles are searched first and the rest only if they fall short.
+      long newestId = newestArticleId(c);
+      List<StoryEntry> recent = search(c, match, limit, newestId - RECENT_ARTICLES);
+      return recent.size() >= limit || newestId <= RECENT_ARTICLES ? recent : search(c, match, limit, 0);
     });
+  }
+
+  private List<StoryEntry> search(Connection c, String match, int limit, long fromArticleId) throws SQLException {
+    // bm25 is negative, better matches more negative; a year of age adds about one point. The
+    // best few hundred matching articles are ranked, then grouped by story.
+    String sql = "SELECT " + ENTRY_COLUMNS + " FROM ("
+        + "  SELECT story_id, min(rank) AS rank FROM ("
+        + "    SELECT a.story_id AS story_id, bm25(article_text, 10.0, 4.0, 1.0) "
+        + "      + (? - a.news_at) / 31536000000.0 AS rank "
+        + "    FROM article_text JOIN article a ON a.id = article_text.rowid "
+        + "    WHERE article_text MATCH ? AND article_text.rowid > ? ORDER BY rank LIMIT 500) "
+        + "  GROUP BY story_id ORDER BY rank LIMIT ?) m "
+        + "JOIN story s ON s.id = m.story_id JOIN article a ON a.id = s.best_article_id ORDER BY m.rank";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, System.currentTimeMillis());
+      s.setString(2, match);
+      s.setLong(3, fromArticleId);
+      s.setInt(4, limit);
+      return entries(c, s);
+    }
+  }
+
+  private static long newestArticleId(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(id), 0) FROM article");
+         ResultSet rows = s.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   /** A reader's words as an FTS5 query: each word quoted, all required; {@code word*} a prefix. */

@@ -31,13 +31,15 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
 /**
- * {@code warta ingest} in a real child JVM, killed with SIGKILL before its first commit and after about
- * 10 %, 50 % and 90 % of the articles are committed: every kill keeps what was committed and
- * leaves a consistent database, the next run completes the rest, and a run over the unchanged
+ * {@code warta ingest} in a real child JVM, killed with SIGKILL before its first commit and after
+ * about 10 %, 50 % and 90 % of the articles are committed: every kill keeps what was committed
+ * and leaves a consistent database, the next run completes the rest, and a run over the unchanged
  * folder then finds nothing to do.
  */
 class IngestCrashTest {
@@ -57,6 +59,7 @@ class IngestCrashTest {
 
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  @EnabledOnOs(value = {OS.LINUX, OS.MAC}, disabledReason = "destroyForcibly() sends SIGKILL on POSIX systems only")
   void killedIngestionKeepsWhatItCommittedAndTheNextRunCompletesTheRest() throws Exception {
     articles = dir.resolve("articles");
     db = dir.resolve("db/warta.db");
@@ -304,6 +307,7 @@ class IngestCrashTest {
    *
    * @param hashByPath every file's SHA-256 by absolute path
    * @param articleHashes the SHA-256 of every file that holds an article
+   * @param rejectedPaths the files that hold no article
    */
   private record Inputs(Map<String, String> hashByPath, Set<String> articleHashes, Set<String> rejectedPaths) {
 
