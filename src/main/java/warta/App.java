@@ -12,6 +12,7 @@ import warta.subscriber.SubscriberStore;
 import warta.telegram.TelegramBot;
 import warta.cli.Cli;
 import warta.config.Settings;
+import warta.health.HealthReport;
 import warta.health.JobHistory;
 import warta.ingest.ArticleFolderScanner;
 import warta.schedule.IngestJob;
@@ -47,7 +48,8 @@ public final class App implements AutoCloseable {
     this.subscribers = new SubscriberStore(db, topics::find, clock);
     this.messages = new Messages();
     this.conversation = new Conversation(subscribers, articles, topics, messages,
-        new Defaults(settings.defaultZone(), settings.indonesianZone(), settings.defaultDeliveryTime()), clock);
+        new Defaults(settings.defaultZone(), settings.indonesianZone(), settings.defaultDeliveryTime()), clock,
+        settings.adminChats(), () -> health(clock).lines());
   }
 
   /** A Quartz scheduler, not yet started, for the jobs on the settings' schedule. */
@@ -80,6 +82,13 @@ public final class App implements AutoCloseable {
 
   public Conversation conversation() {
     return conversation;
+  }
+
+  /** The operator's view now: last runs, counts and the failures of the last day. */
+  public HealthReport health(Clock clock) {
+    java.time.Instant now = clock.instant();
+    return new HealthReport(now, jobs.latest("ingest"), jobs.latest("delivery"), articles.articleCount(),
+        subscribers.countByStatus(), jobs.failuresSince(now.minus(java.time.Duration.ofDays(1)), 10));
   }
 
   /** The Telegram bot for the configured token and Bot API URL, not yet started. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import warta.article.ArticleStore;
@@ -39,6 +41,15 @@ public final class Conversation {
 
   public Conversation(SubscriberStore subscribers, ArticleStore articles, TopicCatalog catalog, Messages messages,
                       Defaults defaults, Clock clock) {
+    this(subscribers, articles, catalog, messages, defaults, clock, Set.of(), List::of);
+  }
+
+  /**
+   * @param adminChats chats that may ask for {@code /health}
+   * @param health the operator's view, as lines
+   */
+  public Conversation(SubscriberStore subscribers, ArticleStore articles, TopicCatalog catalog, Messages messages,
+                      Defaults defaults, Clock clock, Set<Long> adminChats, Supplier<List<String>> health) {
     this.subscribers = subscribers;
     this.replies = new Replies(messages);
     Registration registration = new Registration(subscribers, defaults);
@@ -61,7 +72,8 @@ public final class Conversation {
         new PauseCommand(true, registration, subscribers, replies),
         new PauseCommand(false, registration, subscribers, replies),
         new SettingsCommand(registration, words, replies),
-        stop)) {
+        stop,
+        new HealthCommand(adminChats, health, replies))) {
       commands.put(command.name(), command);
     }
     this.flood = new FloodGuard(FLOOD_LIMIT, FLOOD_WINDOW, clock);
@@ -72,9 +84,9 @@ public final class Conversation {
     this.botUsername = username;
   }
 
-  /** The command names, in the order {@code /help} lists them (for registering them with Telegram). */
+  /** The command names readers see, in the order {@code /help} lists them (for registering them with Telegram). */
   public List<String> commandNames() {
-    return List.copyOf(commands.keySet());
+    return commands.values().stream().filter(c -> !(c instanceof HealthCommand)).map(Command::name).toList();
   }
 
   /** The replies to one incoming message or button press; none for messages not meant for the bot. */

@@ -2,7 +2,6 @@ package warta.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import picocli.CommandLine.Command;
 import warta.App;
 import warta.health.HealthReport;
@@ -19,10 +18,7 @@ final class HealthCommand extends AppCommand {
 
   @Override
   int run(App app, PrintWriter out, PrintWriter err) {
-    Instant now = Instant.now();
-    HealthReport report = new HealthReport(now, app.jobs().latest("ingest"), app.jobs().latest("delivery"),
-        app.articles().articleCount(), app.subscribers().countByStatus(),
-        app.jobs().failuresSince(now.minus(Duration.ofDays(1)), 10));
+    HealthReport report = app.health(java.time.Clock.systemUTC());
     report.lines().forEach(out::println);
     boolean healthy = report.healthy(STALE);
     out.println(healthy ? "status: ok" : "status: attention: ingestion failed or has not run in the last hour");

@@ -214,6 +214,22 @@ class ConversationTest {
   }
 
   @Test
+  void healthAnswersOnlyInTheAdminChats() {
+    Conversation withAdmin = new Conversation(subscribers, null, TopicCatalog.standard(), new Messages(),
+        new Defaults(ZoneId.of("UTC"), ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0)), Clock.systemUTC(),
+        Set.of(CHAT), () -> List.of("last ingest: never", "articles: 0 <none>"));
+
+    List<Reply> admin = withAdmin.handle(Incoming.message(CHAT, Subscriber.ChatType.PRIVATE, 7, "en", "/health",
+        () -> true));
+    List<Reply> reader = withAdmin.handle(Incoming.message(CHAT + 1, Subscriber.ChatType.PRIVATE, 8, "en", "/health",
+        () -> true));
+
+    assertEquals("<pre>last ingest: never\narticles: 0 &lt;none&gt;</pre>", only(admin));
+    assertEquals("I don't know /health. /help lists what I can do.", only(reader));
+    assertThat(withAdmin.commandNames()).doesNotContain("health");
+  }
+
+  @Test
   void hostileTextIsEscapedInReplies() {
     assertThat(only(say("/search <b>&\"x\"</b>"))).contains("&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;");
   }
