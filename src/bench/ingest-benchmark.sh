@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks ingestion and queries: 10,000 stored pages ingested through the CLI in steps, re-runs
 # over the unchanged folder, and latest/search latency over 10,000 and 100,000 stored articles,
-# each on the shipped schema and with one proposed index; printed as one report at the end.
+# on the schema as shipped; printed as one report at the end.
 # See src/bench/ingest/README.md.
 #
 # Usage (from the project root, after `mvn -B package`): src/bench/ingest-benchmark.sh [CORPUS_DIR]
@@ -11,7 +11,7 @@
 #   BENCH_FILES    pages ingested in part a (default 10000)
 #   BENCH_STORED   articles stored in part b (default 100000)
 #   BENCH_QUERIES  runs per query in part b (default 1000; a slow query stops after 60 s)
-#   BENCH_KEEP=1   keep the generated pages and databases (about 4 GB) in the work folder
+#   BENCH_KEEP=1   keep the generated pages and databases (about 3.5 GB) in the work folder
 #
 # Everything is written under /tmp/warta-ingest-bench.XXXXXX (the path is printed), never into the
 # project. No timing makes it fail; only a setup problem (no jar, no corpus) stops it.
@@ -46,7 +46,7 @@ corpus=$(cd "$corpus" && pwd)
 work=$(mktemp -d /tmp/warta-ingest-bench.XXXXXX)
 if [[ ${BENCH_KEEP:-0} != 1 ]]; then
   # keep the report and the runs' logs; drop the generated pages and the databases
-  trap 'rm -rf "$work/ingest/pages" "$work"/ingest/*/articles "$work"/ingest/*/warta.db* "$work"/queries/warta.db*' EXIT
+  trap 'rm -rf "$work/ingest/pages" "$work/ingest/articles" "$work"/ingest/warta.db* "$work"/queries/warta.db*' EXIT
 fi
 echo "ingest-benchmark: working in $work" >&2
 
