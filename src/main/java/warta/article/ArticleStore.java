@@ -246,6 +246,65 @@ public final class ArticleStore {
     });
   }
 
+  /** A story a reader's digest may carry, with how much it is about the reader's topics. */
+  public record Scored(StoryEntry story, double salience) {}
+
+  /**
+   * Stories for one reader's digest: first seen after {@code since}, on any of {@code topics}
+   * (any story when there are none), never one already delivered to the chat; newest first, at
+   * most {@code limit}, each with its salience for the reader (the summed weight of its matching
+   * topics; the number of its sources when the reader follows everything).
+   */
+  public List<Scored> forDigest(long chatId, java.util.Collection<Topic> topics, Instant since, int limit) {
+    return db.read(c -> {
+      String notDelivered = "NOT EXISTS (SELECT 1 FROM delivery_item di WHERE di.chat_id = ? AND di.story_id = s.id)";
+      String sql = topics.isEmpty()
+          ? "SELECT s.id, s.sources FROM story s WHERE s.first_seen_at > ? AND " + notDelivered
+              + " ORDER BY s.news_at DESC LIMIT ?"
+          : "SELECT s.id, sum(st.score) FROM story_topic st JOIN story s ON s.id = st.story_id WHERE st.topic IN ("
+              + String.join(",", java.util.Collections.nCopies(topics.size(), "?")) + ") AND s.first_seen_at > ? AND "
+              + notDelivered + " GROUP BY s.id ORDER BY s.news_at DESC LIMIT ?";
+      Map<Long, Double> salience = new LinkedHashMap<>();
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        int i = 1;
+        for (Topic topic : topics) {
+          s.setString(i++, topic.code());
+        }
+        s.setLong(i++, since.toEpochMilli());
+        s.setLong(i++, chatId);
+        s.setInt(i, limit);
+        try (ResultSet rows = s.executeQuery()) {
+          while (rows.next()) {
+            salience.put(rows.getLong(1), rows.getDouble(2));
+          }
+        }
+      }
+      List<Scored> scored = new ArrayList<>();
+      for (StoryEntry entry : stories(c, salience.keySet())) {
+        scored.add(new Scored(entry, salience.get(entry.storyId())));
+      }
+      return scored;
+    });
+  }
+
+  /** Stories by id, each with its best entry, in the order of the ids given; unknown ids left out. */
+  public List<StoryEntry> stories(java.util.Collection<Long> storyIds) {
+    return db.read(c -> stories(c, storyIds));
+  }
+
+  private List<StoryEntry> stories(Connection c, java.util.Collection<Long> storyIds) throws SQLException {
+    if (storyIds.isEmpty()) {
+      return List.of();
+    }
+    String ids = storyIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+    try (PreparedStatement s = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM story s "
+        + "JOIN article a ON a.id = s.best_article_id WHERE s.id IN (" + ids + ")")) {
+      Map<Long, StoryEntry> byId = new LinkedHashMap<>();
+      entries(c, s).forEach(e -> byId.put(e.storyId(), e));
+      return storyIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+  }
+
   /**
    * Stories matching a full-text query over headline, lead and body, best matches first, recent
    * ones favoured; one entry per story. Words are matched as typed (prefixes with a trailing

@@ -177,6 +177,35 @@ public final class SubscriberStore {
     });
   }
 
+  /** Every active subscriber with their topics: two queries, however many there are. */
+  public List<Subscriber> active() {
+    return db.read(c -> {
+      Map<Long, Set<Topic>> topics = new java.util.HashMap<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT t.chat_id, t.topic FROM subscriber_topic t "
+          + "JOIN subscriber s ON s.chat_id = t.chat_id WHERE s.status = 'active' ORDER BY t.chat_id, t.topic");
+           ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          long chat = rows.getLong(1);
+          topicsByCode.apply(rows.getString(2)).ifPresent(t ->
+              topics.computeIfAbsent(chat, k -> new LinkedHashSet<>()).add(t));
+        }
+      }
+      List<Subscriber> active = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT chat_id, chat_type, language, time_zone, delivery_time, "
+          + "status, fallback_headlines FROM subscriber WHERE status = 'active' ORDER BY chat_id");
+           ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          long chat = rows.getLong(1);
+          active.add(new Subscriber(chat, Subscriber.ChatType.valueOf(rows.getString(2).toUpperCase(Locale.ROOT)),
+              Language.parse(rows.getString(3)).orElse(Language.EN), ZoneId.of(rows.getString(4)),
+              LocalTime.parse(rows.getString(5)), Subscriber.Status.ACTIVE, rows.getInt(7) != 0,
+              topics.getOrDefault(chat, Set.of())));
+        }
+      }
+      return active;
+    });
+  }
+
   /** Subscribers by status, for the health view. */
   public Map<Subscriber.Status, Integer> countByStatus() {
     return db.read(c -> {
