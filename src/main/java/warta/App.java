@@ -12,6 +12,7 @@ import warta.subscriber.SubscriberStore;
 import warta.telegram.TelegramBot;
 import warta.cli.Cli;
 import warta.config.Settings;
+import warta.delivery.DeliveryLedger;
 import warta.health.HealthReport;
 import warta.health.JobHistory;
 import warta.ingest.ArticleFolderScanner;
@@ -36,6 +37,7 @@ public final class App implements AutoCloseable {
   private final SubscriberStore subscribers;
   private final Conversation conversation;
   private final Messages messages;
+  private final DeliveryLedger ledger;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -47,9 +49,10 @@ public final class App implements AutoCloseable {
     this.jobs = new JobHistory(db, clock);
     this.subscribers = new SubscriberStore(db, topics::find, clock);
     this.messages = new Messages();
+    this.ledger = new DeliveryLedger(db, clock);
     this.conversation = new Conversation(subscribers, articles, topics, messages,
         new Defaults(settings.defaultZone(), settings.indonesianZone(), settings.defaultDeliveryTime()), clock,
-        settings.adminChats(), () -> health(clock).lines());
+        ledger, settings.adminChats(), () -> health(clock).lines());
   }
 
   /** A Quartz scheduler, not yet started, for the jobs on the settings' schedule. */

@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import warta.article.ArticleStore;
+import warta.delivery.DeliveryLedger;
+import warta.digest.DigestBuilder;
 import warta.digest.EntryFormat;
 import warta.i18n.Language;
 import warta.i18n.Messages;
@@ -40,8 +42,8 @@ public final class Conversation {
   private volatile String botUsername = "";
 
   public Conversation(SubscriberStore subscribers, ArticleStore articles, TopicCatalog catalog, Messages messages,
-                      Defaults defaults, Clock clock) {
-    this(subscribers, articles, catalog, messages, defaults, clock, Set.of(), List::of);
+                      Defaults defaults, Clock clock, DeliveryLedger ledger) {
+    this(subscribers, articles, catalog, messages, defaults, clock, ledger, Set.of(), List::of);
   }
 
   /**
@@ -49,10 +51,11 @@ public final class Conversation {
    * @param health the operator's view, as lines
    */
   public Conversation(SubscriberStore subscribers, ArticleStore articles, TopicCatalog catalog, Messages messages,
-                      Defaults defaults, Clock clock, Set<Long> adminChats, Supplier<List<String>> health) {
+                      Defaults defaults, Clock clock, DeliveryLedger ledger, Set<Long> adminChats,
+                      Supplier<List<String>> health) {
     this.subscribers = subscribers;
     this.replies = new Replies(messages);
-    Registration registration = new Registration(subscribers, defaults);
+    Registration registration = new Registration(subscribers, defaults, ledger, clock);
     TopicWords words = new TopicWords(catalog);
     EntryFormat format = new EntryFormat(messages);
     this.topics = new TopicsCommand(registration, subscribers, catalog, replies);
@@ -61,12 +64,12 @@ public final class Conversation {
         new StartCommand(registration, replies),
         new HelpCommand(replies),
         new LatestCommand(articles, words, format, defaults, replies),
-        new DigestCommand(registration, articles, format, replies, clock),
+        new DigestCommand(registration, new DigestBuilder(articles, format, messages), ledger, clock),
         new SearchCommand(articles, format, defaults, replies),
         topics,
         new SubscribeCommand(true, registration, subscribers, words, replies),
         new SubscribeCommand(false, registration, subscribers, words, replies),
-        new TimeCommand(registration, subscribers, replies, clock),
+        new TimeCommand(registration, subscribers, replies),
         new TimezoneCommand(registration, subscribers, replies),
         new LanguageCommand(registration, subscribers, replies),
         new PauseCommand(true, registration, subscribers, replies),

@@ -1,37 +1,29 @@
 package warta.bot;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import warta.article.ArticleStore;
-import warta.article.StoryEntry;
-import warta.digest.EntryFormat;
+import warta.delivery.DeliveryLedger;
+import warta.digest.Digest;
+import warta.digest.DigestBuilder;
 import warta.subscriber.Subscriber;
 
 /**
- * {@code /digest}: the reader's digest now: up to eight stories of the last day on their topics
- * (or on everything without topics), leads folded in expandable quotes; when nothing matches, a
- * short note and (if the reader wants them) the top headlines instead.
+ * {@code /digest}: the reader's digest now, built and recorded like a scheduled one, so that its
+ * stories never come again; when today's digest has not gone out yet, this one counts as today's.
  */
 final class DigestCommand implements Command {
 
-  static final int SIZE = 8;
-  private static final Duration FRESH = Duration.ofHours(24);
-
   private final Registration registration;
-  private final ArticleStore articles;
-  private final EntryFormat format;
-  private final Replies replies;
+  private final DigestBuilder digests;
+  private final DeliveryLedger ledger;
   private final Clock clock;
 
-  DigestCommand(Registration registration, ArticleStore articles, EntryFormat format, Replies replies, Clock clock) {
+  DigestCommand(Registration registration, DigestBuilder digests, DeliveryLedger ledger, Clock clock) {
     this.registration = registration;
-    this.articles = articles;
-    this.format = format;
-    this.replies = replies;
+    this.digests = digests;
+    this.ledger = ledger;
     this.clock = clock;
   }
 
@@ -43,23 +35,11 @@ final class DigestCommand implements Command {
   @Override
   public List<Reply> run(Turn turn, String arguments) {
     Subscriber reader = registration.ensure(turn);
-    List<StoryEntry> fresh = articles.latestOn(reader.topics(), SIZE).stream()
-        .filter(s -> s.newsAt().isAfter(clock.instant().minus(FRESH))).toList();
-    String date = clock.instant().atZone(reader.zone())
-        .format(DateTimeFormatter.ofPattern("d MMM yyyy", turn.language().locale()));
-    String heading = replies.text(turn, "digest.title", date);
-    if (fresh.isEmpty()) {
-      List<String> lines = new ArrayList<>(List.of(heading, replies.text(turn, "digest.none")));
-      if (reader.fallbackHeadlines()) {
-        List<StoryEntry> top = articles.latest(Optional.empty(), LatestCommand.DEFAULT);
-        if (!top.isEmpty()) {
-          lines.add(replies.text(turn, "latest.title"));
-          top.forEach(s -> lines.add(format.entry(s, turn.language(), reader.zone(), true)));
-        }
-      }
-      return EntryFormat.messages(lines.get(0), lines.subList(1, lines.size())).stream().map(Reply::text).toList();
-    }
-    List<String> entries = fresh.stream().map(s -> format.entry(s, turn.language(), reader.zone(), true)).toList();
-    return EntryFormat.messages(heading, entries).stream().map(Reply::text).toList();
+    Instant now = clock.instant();
+    LocalDate today = now.atZone(reader.zone()).toLocalDate();
+    Digest digest = digests.buildFor(reader, today, now, ledger.lastSentAt(reader.chatId()));
+    // Sent as the reply to the command, which has its own retries; recorded as sent with it.
+    ledger.answered(ledger.recordOnDemand(digest).id());
+    return digest.parts().stream().map(Reply::text).toList();
   }
 }

@@ -1,8 +1,6 @@
 package warta.bot;
 
-import java.time.Clock;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,13 +16,11 @@ final class TimeCommand implements Command {
   private final Registration registration;
   private final SubscriberStore subscribers;
   private final Replies replies;
-  private final Clock clock;
 
-  TimeCommand(Registration registration, SubscriberStore subscribers, Replies replies, Clock clock) {
+  TimeCommand(Registration registration, SubscriberStore subscribers, Replies replies) {
     this.registration = registration;
     this.subscribers = subscribers;
     this.replies = replies;
-    this.clock = clock;
   }
 
   @Override
@@ -51,7 +47,7 @@ final class TimeCommand implements Command {
     }
     Subscriber reader = registration.ensure(turn);
     subscribers.setDeliveryTime(reader.chatId(), time);
-    boolean passed = ZonedDateTime.now(clock.withZone(reader.zone())).toLocalTime().isAfter(time);
+    boolean passed = registration.nextDigestTomorrowIfTimePassed(reader.chatId());
     return replies.say(turn, "time.set", time, reader.zone().getId(), passed ? replies.text(turn, "time.tomorrow") : "");
   }
 }

@@ -44,6 +44,7 @@ final class TimezoneCommand implements Command {
     }
     Subscriber reader = registration.ensure(turn);
     subscribers.setZone(reader.chatId(), zone.get());
+    registration.nextDigestTomorrowIfTimePassed(reader.chatId());
     return replies.say(turn, "timezone.set", zone.get().getId(), reader.deliveryTime());
   }
 

@@ -231,6 +231,19 @@ public final class DeliveryLedger {
     });
   }
 
+  /** A digest sent as the reply to /digest: complete, without message ids (the reply path does not report them). */
+  public void answered(long id) {
+    db.write(c -> {
+      try (PreparedStatement s = c.prepareStatement("UPDATE delivery SET status = 'sent', parts_sent = "
+          + "json_array_length(parts), sent_at = ?, updated_at = ? WHERE id = ?")) {
+        s.setLong(1, clock.millis());
+        s.setLong(2, clock.millis());
+        s.setLong(3, id);
+        return s.executeUpdate();
+      }
+    });
+  }
+
   public void failed(long id, String error) {
     finish(id, Status.FAILED, error);
   }

@@ -138,6 +138,29 @@ public final class DeliveryRun {
     return due;
   }
 
+  /** A digest as it would go out: for {@code warta deliver --dry-run}, nothing recorded or sent. */
+  public record Preview(Due due, Digest digest) {}
+
+  /** Who is due within {@code ahead} from now, and what each would receive; nothing is recorded or sent. */
+  public List<Preview> preview(Duration ahead) {
+    Instant now = clock.instant();
+    Instant until = now.plus(ahead);
+    List<Preview> previews = new ArrayList<>();
+    Map<Long, Instant> lastSent = ledger.lastDailySent();
+    for (Subscriber s : subscribers.active()) {
+      for (LocalDate date : List.of(now.atZone(s.zone()).toLocalDate(), until.atZone(s.zone()).toLocalDate())) {
+        Instant at = ZonedDateTime.of(date, s.deliveryTime(), s.zone()).toInstant();
+        if (!at.isAfter(until) && !ledger.hasDigestFor(s.chatId(), date)
+            && previews.stream().noneMatch(p -> p.due().reader().chatId() == s.chatId())) {
+          Duration late = at.isBefore(now) ? Duration.between(at, now) : Duration.ZERO;
+          previews.add(new Preview(new Due(s, date, late),
+              digests.buildFor(s, date, now, Optional.ofNullable(lastSent.get(s.chatId())))));
+        }
+      }
+    }
+    return previews;
+  }
+
   /** The digest a reader asked for now: it counts as today's when today's has not gone out yet. */
   public SendOutcome deliverNow(Subscriber reader) {
     Instant now = clock.instant();

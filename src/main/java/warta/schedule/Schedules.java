@@ -27,12 +27,21 @@ public final class Schedules {
    * expression), and once as soon as it starts when {@code ingestOnStart}.
    */
   public static Scheduler create(String ingestCron, boolean ingestOnStart, IngestJob ingest) throws SchedulerException {
+    return create(ingestCron, ingestOnStart, ingest, null);
+  }
+
+  /**
+   * The same, plus the due-digest sweep every minute (from the first minute after start, so that
+   * digests missed while the bot was down go out at once) when {@code delivery} is given.
+   */
+  public static Scheduler create(String ingestCron, boolean ingestOnStart, IngestJob ingest, DeliveryJob delivery)
+      throws SchedulerException {
     Properties quartz = new Properties();
     quartz.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "warta");
     quartz.setProperty("org.quartz.threadPool.threadCount", "2");
     quartz.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
     Scheduler scheduler = new StdSchedulerFactory(quartz).getScheduler();
-    scheduler.setJobFactory(new PrebuiltJobFactory(ingest));
+    scheduler.setJobFactory(delivery == null ? new PrebuiltJobFactory(ingest) : new PrebuiltJobFactory(ingest, delivery));
 
     JobDetail job = JobBuilder.newJob(IngestJob.class).withIdentity(IngestJob.NAME).storeDurably().build();
     Trigger cron = TriggerBuilder.newTrigger().withIdentity(IngestJob.NAME + "-cron").forJob(job)
@@ -44,7 +53,15 @@ public final class Schedules {
       scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(IngestJob.NAME + "-start").forJob(job)
           .startNow().build());
     }
-    log.info("Schedule: ingestion on \"{}\"{}", ingestCron, ingestOnStart ? " and at start" : "");
+    if (delivery != null) {
+      JobDetail sweep = JobBuilder.newJob(DeliveryJob.class).withIdentity(DeliveryJob.NAME).storeDurably().build();
+      scheduler.addJob(sweep, false);
+      scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(DeliveryJob.NAME + "-minute").forJob(sweep)
+          .startNow().withSchedule(org.quartz.SimpleScheduleBuilder.repeatMinutelyForever()
+              .withMisfireHandlingInstructionNextWithRemainingCount()).build());
+    }
+    log.info("Schedule: ingestion on \"{}\"{}{}", ingestCron, ingestOnStart ? " and at start" : "",
+        delivery != null ? "; due digests every minute" : "");
     return scheduler;
   }
 }

@@ -62,7 +62,8 @@ class ConversationTest {
         .ingest(folder, IngestProgress.SILENT);
     subscribers = new SubscriberStore(db, catalog::find, clock);
     bot = new Conversation(subscribers, articles, catalog, new Messages(),
-        new Defaults(ZoneId.of("UTC"), ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0)), clock);
+        new Defaults(ZoneId.of("UTC"), ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0)), clock,
+        new warta.delivery.DeliveryLedger(db, clock));
     bot.setBotUsername("WartaTestBot");
   }
 
@@ -214,10 +215,33 @@ class ConversationTest {
   }
 
   @Test
+  void aTimeThatHasPassedTodayMeansTomorrowsDigest() {
+    say("/start"); // 09:00 in Jakarta: the default 07:00 has passed, so the first digest is tomorrow's
+
+    assertThat(only(say("/time 08:30"))).contains("besok");
+    assertThat(only(say("/time 21:00"))).doesNotContain("besok");
+    assertEquals(true, new warta.delivery.DeliveryLedger(db, Clock.fixed(NOW, ZoneOffset.UTC))
+        .hasDigestFor(CHAT, java.time.LocalDate.of(2024, 3, 5)));
+  }
+
+  @Test
+  void digestNowCarriesTheStoriesOnceAndCountsAsTodays() {
+    say("/start");
+    say("/subscribe Kenya");
+
+    String first = String.join("\n", say("/digest").stream().map(Reply::text).toList());
+    String second = String.join("\n", say("/digest").stream().map(Reply::text).toList());
+
+    assertThat(first).contains("Kenya and Haiti Sign Police Deployment Agreement in Nairobi");
+    assertThat(second).contains("Belum ada berita baru").doesNotContain("Kenya and Haiti Sign Police");
+  }
+
+  @Test
   void healthAnswersOnlyInTheAdminChats() {
     Conversation withAdmin = new Conversation(subscribers, null, TopicCatalog.standard(), new Messages(),
         new Defaults(ZoneId.of("UTC"), ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0)), Clock.systemUTC(),
-        Set.of(CHAT), () -> List.of("last ingest: never", "articles: 0 <none>"));
+        new warta.delivery.DeliveryLedger(db, Clock.systemUTC()), Set.of(CHAT),
+        () -> List.of("last ingest: never", "articles: 0 <none>"));
 
     List<Reply> admin = withAdmin.handle(Incoming.message(CHAT, Subscriber.ChatType.PRIVATE, 7, "en", "/health",
         () -> true));

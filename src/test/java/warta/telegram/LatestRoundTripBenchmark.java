@@ -98,7 +98,8 @@ class LatestRoundTripBenchmark {
       Messages messages = new Messages();
       MutableClock clock = new MutableClock(Instant.now());
       Conversation conversation = new Conversation(subscribers, store, catalog, messages,
-          new Defaults(ZoneId.of("UTC"), ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0)), clock);
+          new Defaults(ZoneId.of("UTC"), ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0)), clock,
+          new warta.delivery.DeliveryLedger(db, clock));
 
       // The bot's own handling, in-process, for readers with their topics.
       Random random = new Random(1);

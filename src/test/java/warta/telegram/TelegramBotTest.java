@@ -64,7 +64,8 @@ class TelegramBotTest {
     subscribers = new SubscriberStore(db, catalog::find, Clock.systemUTC());
     Messages messages = new Messages();
     Conversation conversation = new Conversation(subscribers, articles, catalog, messages,
-        new Defaults(ZoneId.of("UTC"), ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0)), Clock.systemUTC());
+        new Defaults(ZoneId.of("UTC"), ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0)), Clock.systemUTC(),
+        new warta.delivery.DeliveryLedger(db, Clock.systemUTC()));
     bot = new TelegramBot(TOKEN, URI.create("http://" + botApi.host() + ":" + botApi.port()), conversation,
         subscribers, messages);
     bot.start();
