@@ -36,11 +36,14 @@ import org.quartz.CronExpression;
  * @param indonesianZone the time zone of new Indonesian readers
  * @param defaultDeliveryTime when a new reader's daily digest comes, in their zone
  * @param adminChats chats allowed to see the bot's health in Telegram
+ * @param deliveryGrace how late a digest missed while the bot was down may still go out
+ * @param messagesPerSecond the global send rate (Telegram allows about 30/s; paid broadcasts up to 1000/s)
+ * @param paidBroadcast whether messages are sent with {@code allow_paid_broadcast} (needed above 30/s)
  */
 public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes, String ingestSchedule,
                        boolean ingestOnStart, Duration storyWindow, String botToken, URI botApiUrl,
                        ZoneId defaultZone, ZoneId indonesianZone, LocalTime defaultDeliveryTime,
-                       Set<Long> adminChats) {
+                       Set<Long> adminChats, Duration deliveryGrace, int messagesPerSecond, boolean paidBroadcast) {
 
   /** The token is a secret: it never appears in a string of the settings. */
   @Override
@@ -92,7 +95,10 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
             return Optional.empty();
           }
         }),
-        r.read("admin.chat-ids", Set.of(), "chat ids separated by commas", Reader::chatIds));
+        r.read("admin.chat-ids", Set.of(), "chat ids separated by commas", Reader::chatIds),
+        Duration.ofHours(r.number("delivery.grace-hours", 6, 0, 24, "hours")),
+        (int) r.number("telegram.messages-per-second", 30, 1, 1000, "messages per second"),
+        r.bool("telegram.paid-broadcast", false));
     r.failIfAnyProblem();
     return settings;
   }

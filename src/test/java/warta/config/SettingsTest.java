@@ -29,7 +29,7 @@ class SettingsTest {
 
     assertEquals(new Settings(Path.of("data/warta.db"), Path.of("data/articles"), 16L << 20, "0 0/10 * * * ?",
         true, Duration.ofHours(72), "", URI.create("https://api.telegram.org"), ZoneId.of("UTC"),
-        ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0), Set.of()), settings);
+        ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0), Set.of(), Duration.ofHours(6), 30, false), settings);
   }
 
   @Test
