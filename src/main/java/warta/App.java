@@ -12,7 +12,16 @@ import warta.subscriber.SubscriberStore;
 import warta.telegram.TelegramBot;
 import warta.cli.Cli;
 import warta.config.Settings;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.TelegramUrl;
 import warta.delivery.DeliveryLedger;
+import warta.delivery.DeliveryRun;
+import warta.delivery.Outbox;
+import warta.delivery.OutboxLimits;
+import warta.digest.DigestBuilder;
+import warta.digest.EntryFormat;
+import warta.schedule.DeliveryJob;
+import warta.telegram.TelegramTransport;
 import warta.health.HealthReport;
 import warta.health.JobHistory;
 import warta.ingest.ArticleFolderScanner;
@@ -34,6 +43,7 @@ public final class App implements AutoCloseable {
   private final ArticleStore articles;
   private final ArticleFolderScanner ingest;
   private final JobHistory jobs;
+  private final Clock clock;
   private final SubscriberStore subscribers;
   private final Conversation conversation;
   private final Messages messages;
@@ -41,6 +51,7 @@ public final class App implements AutoCloseable {
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
+    this.clock = clock;
     this.topics = TopicCatalog.standard();
     this.db = Database.open(settings.databaseFile());
     this.articles = new ArticleStore(db, topics);
@@ -55,10 +66,10 @@ public final class App implements AutoCloseable {
         ledger, settings.adminChats(), () -> health(clock).lines());
   }
 
-  /** A Quartz scheduler, not yet started, for the jobs on the settings' schedule. */
-  public Scheduler scheduler() throws SchedulerException {
+  /** A Quartz scheduler, not yet started, for ingestion and (when given) the due-digest sweep. */
+  public Scheduler scheduler(Optional<DeliveryRun> delivery) throws SchedulerException {
     return Schedules.create(settings.ingestSchedule(), settings.ingestOnStart(),
-        new IngestJob(ingest, settings.articlesDir(), jobs));
+        new IngestJob(ingest, settings.articlesDir(), jobs), delivery.map(d -> new DeliveryJob(d, jobs)).orElse(null));
   }
 
   /** Opens the database named in the settings (creating and migrating it) and builds the rest. */
@@ -90,8 +101,48 @@ public final class App implements AutoCloseable {
   /** The operator's view now: last runs, counts and the failures of the last day. */
   public HealthReport health(Clock clock) {
     java.time.Instant now = clock.instant();
-    return new HealthReport(now, jobs.latest("ingest"), jobs.latest("delivery"), articles.articleCount(),
-        subscribers.countByStatus(), jobs.failuresSince(now.minus(java.time.Duration.ofDays(1)), 10));
+    return new HealthReport(now, jobs.latest("ingest"), jobs.latest("delivery"), ledger.backlog(),
+        articles.articleCount(), subscribers.countByStatus(),
+        jobs.failuresSince(now.minus(java.time.Duration.ofDays(1)), 10));
+  }
+
+  /**
+   * The digest sweep sending through {@code outbox} (broadcast traffic, behind replies); side by
+   * side enough to keep the outbox at its rate while each send waits for Telegram's answer.
+   */
+  public DeliveryRun deliveryRun(Outbox outbox) {
+    int parallel = Math.max(16, settings.messagesPerSecond() / 4);
+    return new DeliveryRun(subscribers, new DigestBuilder(articles, new EntryFormat(messages), messages), ledger,
+        (chat, group, html) -> outbox.send(chat, group, html, Outbox.Priority.BROADCAST),
+        settings.deliveryGrace(), parallel, clock, () -> outbox.stats().tooManyRequests());
+  }
+
+  /** The paced sender for the configured Bot API and rate; close it after use. */
+  public Outbox outbox() {
+    TelegramUrl url = TelegramBot.telegramUrl(settings.botApiUrl());
+    int connections = Math.max(16, settings.messagesPerSecond() / 4);
+    TelegramTransport transport = new TelegramTransport(
+        TelegramTransport.client(settings.botToken(), url, connections), settings.botToken(), settings.paidBroadcast());
+    return new Outbox(transport, OutboxLimits.telegramDefaults().withGlobalPerSecond(settings.messagesPerSecond()));
+  }
+
+  /** Who is due within {@code ahead} and what each would get; nothing is recorded or sent. */
+  public java.util.List<DeliveryRun.Preview> deliveryPreview(java.time.Duration ahead) {
+    MessageSenderNone none = new MessageSenderNone();
+    return new DeliveryRun(subscribers, new DigestBuilder(articles, new EntryFormat(messages), messages), ledger,
+        none, settings.deliveryGrace(), 1, clock).preview(ahead);
+  }
+
+  /** For previews: a sender that must never be asked. */
+  private static final class MessageSenderNone implements warta.delivery.MessageSender {
+    @Override
+    public warta.delivery.SendOutcome send(long chatId, boolean group, String html) {
+      throw new IllegalStateException("a preview sends nothing");
+    }
+  }
+
+  public DeliveryLedger ledger() {
+    return ledger;
   }
 
   /** The Telegram bot for the configured token and Bot API URL, not yet started. */
@@ -100,7 +151,7 @@ public final class App implements AutoCloseable {
   }
 
   private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("parse", "eval", "ingest", "latest",
-      "search", "console", "health");
+      "search", "console", "health", "deliver");
 
   public Settings settings() {
     return settings;

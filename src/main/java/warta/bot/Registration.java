@@ -29,12 +29,15 @@ final class Registration {
   /**
    * After a new registration or a change of time or zone: when the chat's delivery time has
    * passed today and today's digest has not gone out, today's is skipped: the next comes tomorrow.
-   * Returns whether the time has passed today (the next digest comes tomorrow either way).
+   * When the time is still ahead today, a digest skipped for today is due again. Returns whether
+   * the time has passed today (the next digest comes tomorrow then).
    */
   boolean nextDigestTomorrowIfTimePassed(long chatId) {
     Subscriber reader = subscribers.require(chatId);
     ZonedDateTime now = clock.instant().atZone(reader.zone());
     if (now.toLocalTime().isBefore(reader.deliveryTime())) {
+      // A later time today, after today's was skipped for an earlier one: today's is on again.
+      ledger.unskip(chatId, now.toLocalDate());
       return false;
     }
     if (!ledger.hasDigestFor(chatId, now.toLocalDate())) {

@@ -9,12 +9,14 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import warta.App;
+import warta.delivery.Outbox;
 import warta.telegram.TelegramBot;
 
 /** {@code warta run}: the long-running process: the Telegram bot and the scheduler, until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs Warta until stopped (Ctrl-C or SIGTERM): the Telegram bot (long polling) and the "
-        + "scheduler: ingestion of articles.dir at start (ingest.on-start) and on the ingest.cron schedule.",
+        + "scheduler: ingestion of articles.dir at start (ingest.on-start) and on the ingest.cron schedule, and "
+        + "every minute the daily digests that are due.",
         "Needs a bot token: from @BotFather, in the environment as TELEGRAM_BOT_TOKEN."})
 final class RunCommand extends AppCommand {
 
@@ -36,13 +38,15 @@ final class RunCommand extends AppCommand {
       err.println("run: " + e.getMessage());
       return 1;
     }
+    Outbox outbox = app.outbox();
     Scheduler scheduler;
     try {
-      scheduler = app.scheduler();
+      scheduler = app.scheduler(java.util.Optional.of(app.deliveryRun(outbox)));
       scheduler.start();
     } catch (SchedulerException e) {
       err.println("run: the scheduler did not start: " + e.getMessage());
       bot.close();
+      outbox.close();
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -54,6 +58,7 @@ final class RunCommand extends AppCommand {
       } catch (SchedulerException e) {
         log.warn("Scheduler did not stop cleanly: {}", e.toString());
       }
+      outbox.close();
       app.close(); // the JVM may halt before the main thread gets to it
       log.info("Stopped");
       stopped.countDown();

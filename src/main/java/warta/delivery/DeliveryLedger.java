@@ -102,6 +102,18 @@ public final class DeliveryLedger {
     });
   }
 
+  /** Takes back a skip of the chat's daily digest for the date (a sent or recorded digest stays). */
+  public void unskip(long chatId, LocalDate date) {
+    db.write(c -> {
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM delivery WHERE chat_id = ? AND digest_date = ? "
+          + "AND kind = 'daily' AND status = 'skipped'")) {
+        s.setLong(1, chatId);
+        s.setString(2, date.toString());
+        return s.executeUpdate();
+      }
+    });
+  }
+
   /** Whether the chat has a daily digest (in any state, skipped included) for the date. */
   public boolean hasDigestFor(long chatId, LocalDate date) {
     return db.read(c -> {
@@ -261,6 +273,18 @@ public final class DeliveryLedger {
         s.setLong(3, clock.millis());
         s.setLong(4, id);
         return s.executeUpdate();
+      }
+    });
+  }
+
+  /** Deliveries waiting to be sent or resumed: the backlog. */
+  public int backlog() {
+    return db.read(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT count(*) FROM delivery WHERE status IN ('pending', 'sending', 'failed')");
+           ResultSet rows = s.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
       }
     });
   }

@@ -43,6 +43,7 @@ public final class DeliveryRun {
   private final Duration grace;
   private final int parallel;
   private final Clock clock;
+  private final java.util.function.LongSupplier tooManyRequests;
 
   /**
    * @param grace how late a due digest may still go out (after downtime)
@@ -50,6 +51,13 @@ public final class DeliveryRun {
    */
   public DeliveryRun(SubscriberStore subscribers, DigestBuilder digests, DeliveryLedger ledger, MessageSender sender,
                      Duration grace, int parallel, Clock clock) {
+    this(subscribers, digests, ledger, sender, grace, parallel, clock, () -> 0);
+  }
+
+  /** @param tooManyRequests the sender's running count of 429 answers, for each run's report */
+  public DeliveryRun(SubscriberStore subscribers, DigestBuilder digests, DeliveryLedger ledger, MessageSender sender,
+                     Duration grace, int parallel, Clock clock, java.util.function.LongSupplier tooManyRequests) {
+    this.tooManyRequests = tooManyRequests;
     this.subscribers = subscribers;
     this.digests = digests;
     this.ledger = ledger;
@@ -65,6 +73,7 @@ public final class DeliveryRun {
   /** One sweep now. */
   public RunReport run() {
     long started = System.nanoTime();
+    long tooManyBefore = tooManyRequests.getAsLong();
     Instant now = clock.instant();
     Counts counts = new Counts();
     List<DeliveryLedger.Delivery> unfinished = ledger.unfinished(MAX_ATTEMPTS);
@@ -103,7 +112,8 @@ public final class DeliveryRun {
       pool.shutdownNow();
     }
     RunReport report = new RunReport(due.size(), unfinished.size(), counts.sent.get(), counts.failed.get(),
-        counts.blocked.get(), counts.skipped.get(), Duration.ofNanos(System.nanoTime() - started));
+        counts.blocked.get(), counts.skipped.get(), (int) (tooManyRequests.getAsLong() - tooManyBefore),
+        Duration.ofNanos(System.nanoTime() - started));
     if (report.due() + report.resumed() + report.skipped() > 0) {
       log.info("{}", report);
     }

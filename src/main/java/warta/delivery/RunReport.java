@@ -12,12 +12,14 @@ import java.util.Locale;
  * @param failed digests not sent after the retries allowed (the next run tries again)
  * @param blocked digests not sent because the chat blocked the bot
  * @param skipped digests skipped for being later than the grace allows
+ * @param tooManyRequests 429 answers from Telegram during the run (each waited out, nothing dropped)
  */
-public record RunReport(int due, int resumed, int sent, int failed, int blocked, int skipped, Duration took) {
+public record RunReport(int due, int resumed, int sent, int failed, int blocked, int skipped, int tooManyRequests,
+                        Duration took) {
 
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "deliver: %d due, %d resumed, %d sent, %d failed, %d blocked, %d skipped, "
-        + "in %d ms", due, resumed, sent, failed, blocked, skipped, took.toMillis());
+        + "%d 429s, in %d ms", due, resumed, sent, failed, blocked, skipped, tooManyRequests, took.toMillis());
   }
 }

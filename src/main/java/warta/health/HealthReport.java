@@ -12,10 +12,11 @@ import warta.subscriber.Subscriber;
  * The bot at a glance for its operator: the last ingestion and delivery runs, how many articles
  * and readers it has, and what failed lately.
  *
+ * @param deliveryBacklog digests recorded but not yet completely sent (waiting, interrupted or failed)
  * @param failures failed job runs of the last day, newest first
  */
 public record HealthReport(Instant at, Optional<JobHistory.Run> lastIngest, Optional<JobHistory.Run> lastDelivery,
-                           long articles, Map<Subscriber.Status, Integer> subscribers,
+                           int deliveryBacklog, long articles, Map<Subscriber.Status, Integer> subscribers,
                            List<JobHistory.Run> failures) {
 
   public HealthReport {
@@ -34,6 +35,7 @@ public record HealthReport(Instant at, Optional<JobHistory.Run> lastIngest, Opti
     List<String> lines = new ArrayList<>();
     lines.add("last ingest: " + describe(lastIngest));
     lines.add("last delivery: " + describe(lastDelivery));
+    lines.add("delivery backlog: " + deliveryBacklog);
     lines.add("articles: " + articles);
     lines.add("subscribers: " + subscribers.getOrDefault(Subscriber.Status.ACTIVE, 0) + " active, "
         + subscribers.getOrDefault(Subscriber.Status.PAUSED, 0) + " paused, "

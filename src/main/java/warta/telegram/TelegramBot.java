@@ -47,7 +47,8 @@ public final class TelegramBot implements AutoCloseable {
     this.redaction = new Redaction(token);
   }
 
-  static TelegramUrl telegramUrl(URI apiUrl) {
+  /** The Bot API base URL as TelegramBots takes it. */
+  public static TelegramUrl telegramUrl(URI apiUrl) {
     int port = apiUrl.getPort() != -1 ? apiUrl.getPort() : "https".equals(apiUrl.getScheme()) ? 443 : 80;
     return new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
   }
