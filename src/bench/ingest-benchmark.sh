@@ -53,7 +53,7 @@ echo "ingest-benchmark: working in $work" >&2
 {
   echo "date: $(date '+%Y-%m-%d %H:%M:%S %z')"
   echo "cpu: $(nproc) cores, $(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
-  echo "java: $(java -version 2>&1 | head -n 1)"
+  echo "java: $(java -version 2>&1 | sed -n 1p)"
   echo "jar: $jar ($(date -r "$jar" '+%Y-%m-%d %H:%M'))"
   if git -C "$bench_dir" rev-parse --short HEAD >/dev/null 2>&1; then
     echo "commit: $(git -C "$bench_dir" rev-parse --short HEAD)$(git -C "$bench_dir" diff --quiet HEAD -- ../main 2>/dev/null || echo ' (main code has uncommitted changes)')"

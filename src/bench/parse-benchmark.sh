@@ -145,7 +145,7 @@ done
 {
   echo "date: $(date '+%Y-%m-%d %H:%M:%S %z')"
   echo "cpu: $(nproc) cores, $(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
-  echo "java: $(java -version 2>&1 | head -n 1)"
+  echo "java: $(java -version 2>&1 | sed -n 1p)"
   echo "node: $(node --version)"
   echo "load average (1, 5, 15 min): $load_at_start at start, $(cut -d ' ' -f 1-3 /proc/loadavg) at end"
   echo "ours: ${warta[*]} parse --json DIR"
