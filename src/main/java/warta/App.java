@@ -145,9 +145,9 @@ public final class App implements AutoCloseable {
     return ledger;
   }
 
-  /** The Telegram bot for the configured token and Bot API URL, not yet started. */
-  public TelegramBot telegramBot() {
-    return new TelegramBot(settings.botToken(), settings.botApiUrl(), conversation, subscribers, messages);
+  /** The Telegram bot for the configured token and Bot API URL, not yet started; it replies through {@code outbox}. */
+  public TelegramBot telegramBot(Outbox outbox) {
+    return new TelegramBot(settings.botToken(), settings.botApiUrl(), conversation, subscribers, messages, outbox);
   }
 
   private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("parse", "eval", "ingest", "latest",

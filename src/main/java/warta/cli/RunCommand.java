@@ -31,14 +31,15 @@ final class RunCommand extends AppCommand {
           + "target/warta.jar console");
       return 2;
     }
-    TelegramBot bot = app.telegramBot();
+    Outbox outbox = app.outbox(); // one sender for replies and digests
+    TelegramBot bot = app.telegramBot(outbox);
     try {
       bot.start();
     } catch (TelegramApiException e) {
       err.println("run: " + e.getMessage());
+      outbox.close();
       return 1;
     }
-    Outbox outbox = app.outbox();
     Scheduler scheduler;
     try {
       scheduler = app.scheduler(java.util.Optional.of(app.deliveryRun(outbox)));

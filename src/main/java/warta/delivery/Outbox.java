@@ -107,7 +107,12 @@ public final class Outbox implements AutoCloseable {
    * @param group whether the chat is a group (20 messages a minute)
    */
   public SendOutcome send(long chatId, boolean group, String html, Priority priority) {
-    OutboxMessage message = enqueue(chatId, group, html, priority);
+    return send(chatId, group, Outgoing.html(html), priority);
+  }
+
+  /** Sends a message (maybe with buttons, maybe an edit) as {@link #send(long, boolean, String, Priority)} does. */
+  public SendOutcome send(long chatId, boolean group, Outgoing content, Priority priority) {
+    OutboxMessage message = enqueue(chatId, group, content, priority);
     boolean interrupted = false;
     try {
       while (true) {
@@ -131,7 +136,15 @@ public final class Outbox implements AutoCloseable {
 
   /** Queues a message without waiting; the future completes with what {@link #send} would return. */
   CompletableFuture<SendOutcome> submit(long chatId, boolean group, String html, Priority priority) {
-    return enqueue(chatId, group, html, priority).outcome;
+    return submit(chatId, group, Outgoing.html(html), priority);
+  }
+
+  /**
+   * Queues a message without waiting: the caller goes on while it waits for its slot. A chat's
+   * messages of one priority still go in the order they were submitted.
+   */
+  public CompletableFuture<SendOutcome> submit(long chatId, boolean group, Outgoing content, Priority priority) {
+    return enqueue(chatId, group, content, priority).outcome;
   }
 
   public Stats stats() {
@@ -173,15 +186,15 @@ public final class Outbox implements AutoCloseable {
     }
   }
 
-  private OutboxMessage enqueue(long chatId, boolean group, String html, Priority priority) {
-    requireNonNull(html, "html");
+  private OutboxMessage enqueue(long chatId, boolean group, Outgoing content, Priority priority) {
+    requireNonNull(content, "content");
     requireNonNull(priority, "priority");
     OutboxMessage message;
     boolean refused;
     List<OutboxMessage> due = List.of();
     lock.lock();
     try {
-      message = new OutboxMessage(chatId, group, html, true, priority, sequence++, false, new CompletableFuture<>());
+      message = new OutboxMessage(chatId, group, content, priority, sequence++, false, new CompletableFuture<>());
       refused = closed;
       if (!refused) {
         queue.add(message, clock.instant());
@@ -258,7 +271,7 @@ public final class Outbox implements AutoCloseable {
     public void run() {
       Transport.Answer answer;
       try {
-        answer = transport.send(message.chatId, message.text, message.html);
+        answer = transport.send(message.chatId, message.content);
       } catch (RuntimeException e) {
         log.warn("Message to chat {} not sent: the transport failed", message.chatId, e);
         answer = new Transport.Answer.Rejected("the transport failed: " + e);
@@ -302,9 +315,9 @@ public final class Outbox implements AutoCloseable {
           log.info("Chat {} became supergroup {}: the message goes there", message.chatId, migrated.newChatId());
           moved = message.movedTo(migrated.newChatId());
         }
-      } else if (answer instanceof Transport.Answer.RefusedMarkup refused && message.html) {
+      } else if (answer instanceof Transport.Answer.RefusedMarkup refused && message.content.html()) {
         log.warn("Telegram refused the HTML of a message to chat {} ({}); sending it as plain text. Entry: {}",
-            message.chatId, refused.description(), culprit(message.text, refused.description()));
+            message.chatId, refused.description(), culprit(message.content.text(), refused.description()));
         message.asPlainText();
         again = true;
       } else if (answer instanceof Transport.Answer.RefusedMarkup refused) {

@@ -2,7 +2,6 @@ package warta.delivery;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import warta.digest.TelegramHtml;
 
 /**
  * One message in the outbox, from queued to its outcome: where it goes, what it says, how often
@@ -20,19 +19,18 @@ final class OutboxMessage {
   final boolean moved;
   final CompletableFuture<SendOutcome> outcome;
 
-  String text;
-  boolean html;
+  /** What is sent; becomes plain text when Telegram refuses its HTML. */
+  Outgoing content;
   /** Tries answered "unavailable". */
   int attempts;
   /** Not to be tried before (a backoff); {@link Instant#MIN} when there is none. */
   Instant notBefore = Instant.MIN;
 
-  OutboxMessage(long chatId, boolean group, String text, boolean html, Outbox.Priority priority, long sequence,
+  OutboxMessage(long chatId, boolean group, Outgoing content, Outbox.Priority priority, long sequence,
                 boolean moved, CompletableFuture<SendOutcome> outcome) {
     this.chatId = chatId;
     this.group = group;
-    this.text = text;
-    this.html = html;
+    this.content = content;
     this.priority = priority;
     this.sequence = sequence;
     this.moved = moved;
@@ -41,12 +39,11 @@ final class OutboxMessage {
 
   /** The same message for the supergroup a group became; it keeps its place in the queue. */
   OutboxMessage movedTo(long newChatId) {
-    return new OutboxMessage(newChatId, true, text, html, priority, sequence, true, outcome);
+    return new OutboxMessage(newChatId, true, content, priority, sequence, true, outcome);
   }
 
   /** From now on sent as the visible text of its HTML. */
   void asPlainText() {
-    text = TelegramHtml.toPlainText(text);
-    html = false;
+    content = content.asPlainText();
   }
 }

@@ -1,7 +1,7 @@
 package warta.delivery;
 
 /**
- * One call to the messaging service, no retries, no waiting: the sender decides what to do with
+ * One call to the messaging service (a new message or an edit), no retries, no waiting: the sender decides what to do with
  * each answer. Telegram implements it over the Bot API; tests and the console have their own.
  */
 public interface Transport {
@@ -30,9 +30,8 @@ public interface Transport {
   }
 
   /**
-   * Sends one message.
-   *
-   * @param html whether {@code text} is Telegram HTML (else plain text)
+   * Sends one message, or edits the bot's earlier one when the message is {@code replacing} it.
+   * An edit that changes nothing is {@code Accepted}: the chat already shows what was meant.
    */
-  Answer send(long chatId, String text, boolean html);
+  Answer send(long chatId, Outgoing message);
 }

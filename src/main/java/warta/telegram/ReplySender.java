@@ -1,70 +1,94 @@
 package warta.telegram;
 
-import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import warta.bot.Reply;
-import warta.digest.TelegramHtml;
+import warta.delivery.Outbox;
+import warta.delivery.Outgoing;
+import warta.delivery.SendOutcome;
 import warta.subscriber.Subscriber;
 import warta.subscriber.SubscriberStore;
 
 /**
- * Sends the conversation's replies to one chat through the Bot API, and handles what Telegram
- * answers: waits out a 429 for its {@code retry_after}, retries server errors a few times, marks
- * a chat that blocked the bot, moves a group that became a supergroup, and sends a reply whose
- * HTML Telegram refuses once more as plain text.
+ * Hands the conversation's replies to the outbox, the one sender that also carries the digests:
+ * replies go ahead of broadcasts, within the same limits, through the same handling of 429s,
+ * outages, refused HTML and migrated groups. The update loop does not wait for them: a chat's
+ * replies keep their order in the outbox. What an outcome says about the chat is kept here: a
+ * chat that blocked the bot is marked, a group that became a supergroup is moved.
+ *
+ * <p>A pressed button is answered at once, outside the outbox: answerCallbackQuery is not a
+ * message, and its spinner should stop whatever the queue holds.
  */
 final class ReplySender {
 
   private static final Logger log = LoggerFactory.getLogger(ReplySender.class);
-  private static final int ATTEMPTS = 3;
-  private static final int MAX_WAIT_SECONDS = 60;
 
+  private final Outbox outbox;
   private final TelegramClient client;
   private final SubscriberStore subscribers;
   private final Redaction redaction;
-  private final Sleeper sleeper;
 
-  /** Waits between attempts; tests may pass one that does not sleep. */
-  interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
-  }
-
-  ReplySender(TelegramClient client, SubscriberStore subscribers, Redaction redaction, Sleeper sleeper) {
+  ReplySender(Outbox outbox, TelegramClient client, SubscriberStore subscribers, Redaction redaction) {
+    this.outbox = outbox;
     this.client = client;
     this.subscribers = subscribers;
     this.redaction = redaction;
-    this.sleeper = sleeper;
   }
 
-  /** Sends the replies in order; a pressed button is always answered, so its spinner stops. */
-  void send(long chatId, List<Reply> replies, Optional<String> callbackId) {
+  /**
+   * Queues the replies in order and returns: the future completes when every one has its outcome
+   * (and what it said about the chat is stored).
+   *
+   * @param group whether the chat is a group (Telegram allows 20 messages a minute there)
+   */
+  CompletableFuture<Void> send(long chatId, boolean group, List<Reply> replies, Optional<String> callbackId) {
     boolean answered = false;
-    long chat = chatId;
+    List<CompletableFuture<Void>> outcomes = new ArrayList<>();
     for (Reply reply : replies) {
       if (callbackId.isPresent() && !answered) {
         answer(callbackId.get(), reply.buttonNotice().orElse(""));
         answered = true;
       }
       if (!reply.text().isEmpty()) {
-        chat = deliver(chat, reply);
+        outcomes.add(outbox.submit(chatId, group, outgoing(reply), Outbox.Priority.REPLY)
+            .thenAccept(outcome -> learn(chatId, outcome)));
       }
     }
     if (callbackId.isPresent() && !answered) {
       answer(callbackId.get(), "");
+    }
+    return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new));
+  }
+
+  private static Outgoing outgoing(Reply reply) {
+    List<List<Outgoing.Button>> buttons = reply.buttons().stream()
+        .map(row -> row.stream().map(b -> new Outgoing.Button(b.label(), b.data())).toList()).toList();
+    return new Outgoing(reply.text(), true, reply.previews(), buttons, reply.replacing());
+  }
+
+  /** What an outcome says about the chat: blocked, or moved to a supergroup. Failures the outbox logged. */
+  private void learn(long chatId, SendOutcome outcome) {
+    try {
+      if (outcome instanceof SendOutcome.Blocked blocked) {
+        log.info("Chat {} blocked the bot or is gone ({}): marked blocked", chatId, blocked.reason());
+        subscribers.find(chatId).ifPresent(s -> subscribers.setStatus(chatId, Subscriber.Status.BLOCKED));
+      } else if (outcome instanceof SendOutcome.Moved moved) {
+        log.info("Chat {} became supergroup {}: moved", chatId, moved.newChatId());
+        subscribers.migrate(chatId, moved.newChatId());
+        if (moved.there() instanceof SendOutcome.Blocked) {
+          subscribers.find(moved.newChatId())
+              .ifPresent(s -> subscribers.setStatus(moved.newChatId(), Subscriber.Status.BLOCKED));
+        }
+      }
+    } catch (RuntimeException e) {
+      log.error("What Telegram said about chat {} ({}) was not stored", chatId, outcome, e);
     }
   }
 
@@ -77,80 +101,5 @@ final class ReplySender {
       // An old button press can no longer be answered; the reply itself still goes out.
       log.debug("Button press {} not answered: {}", callbackId, redaction.describe(e));
     }
-  }
-
-  /** Sends or edits one message; returns the chat id it now lives under (moved when the group migrated). */
-  private long deliver(long chatId, Reply reply) {
-    String text = reply.text();
-    boolean html = true;
-    for (int attempt = 1; attempt <= ATTEMPTS + 1; attempt++) {
-      try {
-        client.execute(method(chatId, reply, text, html));
-        return chatId;
-      } catch (TelegramApiRequestException e) {
-        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-        String description = String.valueOf(e.getApiResponse());
-        if (code == 429 && e.getParameters() != null && e.getParameters().getRetryAfter() != null) {
-          pause(Math.min(MAX_WAIT_SECONDS, e.getParameters().getRetryAfter()) * 1000L);
-        } else if (code == 403 || description.contains("chat not found")) {
-          log.info("Chat {} blocked the bot or is gone ({}): marked blocked", chatId, description);
-          long blocked = chatId;
-          subscribers.find(blocked).ifPresent(s -> subscribers.setStatus(blocked, Subscriber.Status.BLOCKED));
-          return chatId;
-        } else if (e.getParameters() != null && e.getParameters().getMigrateToChatId() != null) {
-          long moved = e.getParameters().getMigrateToChatId();
-          log.info("Chat {} became supergroup {}: moved", chatId, moved);
-          subscribers.migrate(chatId, moved);
-          chatId = moved;
-        } else if (code == 400 && description.contains("can't parse entities") && html) {
-          log.warn("Telegram refused the HTML of a reply to chat {} ({}); sending plain text: {}", chatId,
-              description, abbreviated(text));
-          text = TelegramHtml.toPlainText(text);
-          html = false;
-        } else if (code == 400 && description.contains("message is not modified")) {
-          return chatId;
-        } else if (code >= 500 || code == 0) {
-          pause(500L * attempt);
-        } else {
-          log.warn("Reply to chat {} refused: {}", chatId, redaction.scrub(description));
-          return chatId;
-        }
-      } catch (TelegramApiException e) {
-        log.warn("Reply to chat {} failed (attempt {}): {}", chatId, attempt, redaction.describe(e));
-        pause(500L * attempt);
-      }
-    }
-    log.warn("Reply to chat {} not sent after {} attempts", chatId, ATTEMPTS + 1);
-    return chatId;
-  }
-
-  private BotApiMethod<? extends Serializable> method(long chatId, Reply reply, String text, boolean html) {
-    InlineKeyboardMarkup keyboard = reply.buttons().isEmpty() ? null : keyboard(reply.buttons());
-    LinkPreviewOptions previews = LinkPreviewOptions.builder().isDisabled(!reply.previews()).build();
-    if (reply.replacing().isPresent()) {
-      return EditMessageText.builder().chatId(chatId).messageId(reply.replacing().get()).text(text)
-          .parseMode(html ? "HTML" : null).linkPreviewOptions(previews).replyMarkup(keyboard).build();
-    }
-    return SendMessage.builder().chatId(chatId).text(text).parseMode(html ? "HTML" : null)
-        .linkPreviewOptions(previews).replyMarkup(keyboard).build();
-  }
-
-  private static InlineKeyboardMarkup keyboard(List<List<Reply.Button>> rows) {
-    List<InlineKeyboardRow> keyboard = rows.stream().map(row -> new InlineKeyboardRow(row.stream()
-        .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.data()).build()).toList()))
-        .toList();
-    return new InlineKeyboardMarkup(keyboard);
-  }
-
-  private void pause(long millis) {
-    try {
-      sleeper.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static String abbreviated(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 39) + "…";
   }
 }

@@ -15,13 +15,15 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import warta.bot.Conversation;
+import warta.delivery.Outbox;
 import warta.i18n.Language;
 import warta.i18n.Messages;
 import warta.subscriber.SubscriberStore;
 
 /**
  * Warta on Telegram: learns its own username, registers its commands in English and Indonesian,
- * and answers updates by long polling, all against the configured Bot API base URL.
+ * and answers updates by long polling, all against the configured Bot API base URL. Its replies
+ * go through the outbox that also sends the digests.
  */
 public final class TelegramBot implements AutoCloseable {
 
@@ -34,11 +36,14 @@ public final class TelegramBot implements AutoCloseable {
   private final SubscriberStore subscribers;
   private final Messages messages;
   private final Redaction redaction;
+  private final Outbox outbox;
   private TelegramBotsLongPollingApplication polling;
 
+  /** @param outbox sends the replies, alongside the digests it sends (closed by its owner, not here) */
   public TelegramBot(String token, URI apiUrl, Conversation conversation, SubscriberStore subscribers,
-                     Messages messages) {
+                     Messages messages, Outbox outbox) {
     this.token = token;
+    this.outbox = outbox;
     this.url = telegramUrl(apiUrl);
     this.client = new OkHttpTelegramClient(token, url);
     this.conversation = conversation;
@@ -73,7 +78,7 @@ public final class TelegramBot implements AutoCloseable {
     }
     conversation.setBotUsername(username == null ? "" : username);
     registerCommands();
-    ReplySender replies = new ReplySender(client, subscribers, redaction, Thread::sleep);
+    ReplySender replies = new ReplySender(outbox, client, subscribers, redaction);
     polling = new TelegramBotsLongPollingApplication();
     polling.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(),
         new UpdateHandler(conversation, subscribers, client, replies, redaction));

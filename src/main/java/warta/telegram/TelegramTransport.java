@@ -3,6 +3,7 @@ package warta.telegram;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -14,21 +15,27 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+import warta.delivery.Outgoing;
 import warta.delivery.Transport;
 
 /**
- * One sendMessage through the Bot API (link previews off), and Telegram's answer as the outbox
+ * One sendMessage or editMessageText through the Bot API, and Telegram's answer as the outbox
  * needs to know it; it never retries or waits. No description it returns contains the token.
  */
 public final class TelegramTransport implements Transport {
 
   private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
+  private static final String NOT_MODIFIED = "message is not modified";
   private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d+)");
   /** A 429 that does not say how long to wait (Telegram's always do): this long, to be safe. */
   static final Duration UNKNOWN_RETRY_AFTER = Duration.ofSeconds(30);
@@ -66,12 +73,18 @@ public final class TelegramTransport implements Transport {
   }
 
   @Override
-  public Answer send(long chatId, String text, boolean html) {
-    SendMessage message = SendMessage.builder().chatId(chatId).text(text).parseMode(html ? ParseMode.HTML : null)
-        .linkPreviewOptions(NO_PREVIEW).allowPaidBroadcast(paidBroadcasts ? Boolean.TRUE : null).build();
+  public Answer send(long chatId, Outgoing message) {
     try {
-      return new Answer.Accepted(client.execute(message).getMessageId());
+      if (message.replacing().isPresent()) {
+        int edited = message.replacing().get();
+        client.execute(edit(chatId, edited, message));
+        return new Answer.Accepted(edited);
+      }
+      return new Answer.Accepted(client.execute(sendMessage(chatId, message)).getMessageId());
     } catch (TelegramApiRequestException e) {
+      if (message.replacing().isPresent() && String.valueOf(e.getApiResponse()).contains(NOT_MODIFIED)) {
+        return new Answer.Accepted(message.replacing().get()); // the chat already shows this text
+      }
       return answer(e);
     } catch (TelegramApiException e) {
       Throwable invalid = e instanceof TelegramApiValidationException ? e : e.getCause();
@@ -82,6 +95,27 @@ public final class TelegramTransport implements Transport {
       Throwable reason = e.getCause() == null ? e : e.getCause(); // a dropped connection, a timeout
       return new Answer.Unavailable("no answer: " + redaction.describe(reason));
     }
+  }
+
+  private SendMessage sendMessage(long chatId, Outgoing message) {
+    return SendMessage.builder().chatId(chatId).text(message.text()).parseMode(message.html() ? ParseMode.HTML : null)
+        .linkPreviewOptions(message.previews() ? null : NO_PREVIEW).replyMarkup(keyboard(message.buttons()))
+        .allowPaidBroadcast(paidBroadcasts ? Boolean.TRUE : null).build();
+  }
+
+  private static EditMessageText edit(long chatId, int messageId, Outgoing message) {
+    return EditMessageText.builder().chatId(chatId).messageId(messageId).text(message.text())
+        .parseMode(message.html() ? ParseMode.HTML : null).linkPreviewOptions(message.previews() ? null : NO_PREVIEW)
+        .replyMarkup(keyboard(message.buttons())).build();
+  }
+
+  private static InlineKeyboardMarkup keyboard(List<List<Outgoing.Button>> rows) {
+    if (rows.isEmpty()) {
+      return null;
+    }
+    return new InlineKeyboardMarkup(rows.stream().map(row -> new InlineKeyboardRow(row.stream()
+        .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.data()).build()).toList()))
+        .toList());
   }
 
   private Answer answer(TelegramApiRequestException e) {

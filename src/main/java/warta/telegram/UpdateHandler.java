@@ -79,12 +79,12 @@ final class UpdateHandler implements LongPollingSingleThreadUpdateConsumer {
     Incoming in = Incoming.message(chatId, chatType(message.getChat()), from.getId(), language(from),
         message.getText(), admin(chatId, from.getId()));
     List<Reply> answer = conversation.handle(in);
-    replies.send(chatId, answer, Optional.empty());
+    replies.send(chatId, isGroup(message.getChat()), answer, Optional.empty());
   }
 
   private void button(CallbackQuery query) {
     if (query.getMessage() == null) {
-      replies.send(query.getFrom().getId(), List.of(), Optional.of(query.getId()));
+      replies.send(query.getFrom().getId(), false, List.of(), Optional.of(query.getId()));
       return;
     }
     long chatId = query.getMessage().getChatId();
@@ -92,7 +92,7 @@ final class UpdateHandler implements LongPollingSingleThreadUpdateConsumer {
     Incoming in = Incoming.button(chatId, chatType(query.getMessage().getChat()), from.getId(), language(from),
         new Incoming.Callback(query.getId(), query.getData() == null ? "" : query.getData(),
             query.getMessage().getMessageId()), admin(chatId, from.getId()));
-    replies.send(chatId, conversation.handle(in), Optional.of(query.getId()));
+    replies.send(chatId, isGroup(query.getMessage().getChat()), conversation.handle(in), Optional.of(query.getId()));
   }
 
   /** The bot was blocked, removed, unblocked or added back: pause or resume the chat's digests. */
@@ -127,6 +127,11 @@ final class UpdateHandler implements LongPollingSingleThreadUpdateConsumer {
 
   private static String language(User user) {
     return user.getLanguageCode() == null ? "" : user.getLanguageCode();
+  }
+
+  /** Groups, supergroups and channels: Telegram allows them 20 messages a minute. */
+  private static boolean isGroup(Chat chat) {
+    return chatType(chat) != Subscriber.ChatType.PRIVATE;
   }
 
   static Subscriber.ChatType chatType(Chat chat) {

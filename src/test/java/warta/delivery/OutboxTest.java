@@ -309,7 +309,7 @@ class OutboxTest {
 
   @Test
   void sendBlocksUntilTelegramTookTheMessage() {
-    try (var real = new Outbox((chatId, text, html) -> new Answer.Accepted(42), OutboxLimits.telegramDefaults())) {
+    try (var real = new Outbox((chatId, message) -> new Answer.Accepted(42), OutboxLimits.telegramDefaults())) {
 
       SendOutcome outcome = real.send(7, false, "<b>hello</b>", Priority.REPLY);
 
@@ -359,8 +359,8 @@ class OutboxTest {
     }
 
     @Override
-    public Answer send(long chatId, String text, boolean html) {
-      calls.add(new Call(Duration.between(T0, clock.instant()), chatId, text, html));
+    public Answer send(long chatId, Outgoing message) {
+      calls.add(new Call(Duration.between(T0, clock.instant()), chatId, message.text(), message.html()));
       clock.advance(latency);
       Deque<Answer> queue = scripted.get(chatId);
       Answer answer = queue == null || queue.isEmpty() ? null : queue.removeFirst();

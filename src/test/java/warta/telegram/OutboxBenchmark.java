@@ -83,9 +83,9 @@ class OutboxBenchmark {
           : TelegramTransport.client(TOKEN, botApi.url(), workers);
       var telegram = new TelegramTransport(client, TOKEN, scenario.rate() > 30);
       List<Long> callMicros = Collections.synchronizedList(new ArrayList<>());
-      Transport timed = (chatId, text, html) -> {
+      Transport timed = (chatId, message) -> {
         long before = System.nanoTime();
-        Transport.Answer answer = telegram.send(chatId, text, html);
+        Transport.Answer answer = telegram.send(chatId, message);
         callMicros.add((System.nanoTime() - before) / 1000);
         return answer;
       };

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,10 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import warta.article.ArticleParsers;
 import warta.article.ArticleStore;
 import warta.bot.Conversation;
 import warta.bot.Defaults;
+import warta.delivery.Outbox;
+import warta.delivery.OutboxLimits;
 import warta.i18n.Messages;
 import warta.ingest.ArticleFolderScanner;
 import warta.ingest.IngestProgress;
@@ -43,6 +47,7 @@ class TelegramBotTest {
   private Database db;
   private SubscriberStore subscribers;
   private TelegramBot bot;
+  private Outbox outbox;
 
   @BeforeEach
   void start() throws Exception {
@@ -66,8 +71,10 @@ class TelegramBotTest {
     Conversation conversation = new Conversation(subscribers, articles, catalog, messages,
         new Defaults(ZoneId.of("UTC"), ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0)), Clock.systemUTC(),
         new warta.delivery.DeliveryLedger(db, Clock.systemUTC()));
+    outbox = new Outbox(new TelegramTransport(new OkHttpTelegramClient(TOKEN, botApi.url()), TOKEN, false),
+        OutboxLimits.telegramDefaults());
     bot = new TelegramBot(TOKEN, URI.create("http://" + botApi.host() + ":" + botApi.port()), conversation,
-        subscribers, messages);
+        subscribers, messages, outbox);
     bot.start();
   }
 
@@ -75,6 +82,7 @@ class TelegramBotTest {
   void stop() throws Exception {
     botApi.awaitLongPoll(WAIT);
     bot.close();
+    outbox.close();
     botApi.close();
     db.close();
   }
@@ -97,10 +105,36 @@ class TelegramBotTest {
     FakeBotApi.Request sent = botApi.takeRequest("sendMessage", WAIT);
 
     assertEquals(String.valueOf(READER), sent.parameter("chat_id"));
-    assertEquals("HTML", sent.parameter("parse_mode"));
+    assertThat(sent.parameter("parse_mode")).isEqualToIgnoringCase("HTML");
     assertThat(sent.parameter("text")).startsWith("👋 <b>Selamat datang di Warta</b>");
     assertThat(sent.parameter("link_preview_options")).contains("\"is_disabled\":true");
     assertEquals(Subscriber.Status.ACTIVE, subscribers.require(READER).status());
+    assertThat(botApi.violations()).isEmpty();
+  }
+
+  @Test
+  void aReplyGoesAheadOfABroadcastThroughTheSameOutbox() throws Exception {
+    // 300 digests at 30 messages/s: ten seconds of broadcast already queued.
+    for (long chat = 10_000; chat < 10_300; chat++) {
+      outbox.submit(chat, false, warta.delivery.Outgoing.html("<b>Digest</b> for " + chat), Outbox.Priority.BROADCAST);
+    }
+
+    botApi.pushPrivateMessage(READER, "en", "/help");
+
+    int broadcastBefore = 0;
+    while (true) {
+      FakeBotApi.Request sent = botApi.takeRequest("sendMessage", WAIT);
+      assertThat(sent).as("a reply to /help").isNotNull();
+      if (sent.parameter("chat_id").equals(String.valueOf(READER))) {
+        break;
+      }
+      broadcastBefore++;
+    }
+    // Sent at the next free slot, not after the queue: far fewer than the 300 queued went first.
+    assertThat(broadcastBefore).isLessThan(150);
+    List<Instant> times = botApi.requests("sendMessage").stream().map(FakeBotApi.Request::received).toList();
+    assertThat(Duration.between(times.get(0), times.get(times.size() - 1))).as("the pace of 30/s held")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1000L * (times.size() - 30) / 30));
     assertThat(botApi.violations()).isEmpty();
   }
 
