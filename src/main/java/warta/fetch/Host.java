@@ -1,0 +1,62 @@
+package warta.fetch;
+
+import crawlercommons.robots.BaseRobotRules;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One site as robots.txt sees it (scheme, name and port): whose turn it is to send it a request,
+ * and its robots.txt rules while they are fresh. Everything but {@link #enter} and {@link #leave}
+ * is called by the thread holding the turn.
+ */
+final class Host {
+
+  private final String origin;
+  private final ReentrantLock turn = new ReentrantLock(true); // fair: callers go in the order they came
+  private Instant nextStart = Instant.MIN;
+  private BaseRobotRules rules;
+  private Instant rulesExpire = Instant.MIN;
+
+  Host(String origin) {
+    this.origin = origin;
+  }
+
+  /** {@code https://example.org:443}: what robots.txt rules and turns are kept by. */
+  String origin() {
+    return origin;
+  }
+
+  /** Waits until no other thread is sending to this host; a {@link #leave} must follow. */
+  void enter() throws InterruptedException {
+    turn.lockInterruptibly();
+  }
+
+  void leave() {
+    turn.unlock();
+  }
+
+  /** Waits until the host delay has passed since the last request to this host ended. */
+  void awaitGap(Clock clock, Sleeper sleeper) throws InterruptedException {
+    Duration wait = Duration.between(clock.instant(), nextStart);
+    if (wait.compareTo(Duration.ZERO) > 0) {
+      sleeper.sleep(wait);
+    }
+  }
+
+  /** A request to this host has just ended: the next may start {@code hostDelay} later. */
+  void requestEnded(Clock clock, Duration hostDelay) {
+    nextStart = clock.instant().plus(hostDelay);
+  }
+
+  Optional<BaseRobotRules> rules(Instant now) {
+    return now.isBefore(rulesExpire) ? Optional.of(rules) : Optional.empty();
+  }
+
+  void keepRules(BaseRobotRules rules, Instant expire) {
+    this.rules = rules;
+    this.rulesExpire = expire;
+  }
+}
