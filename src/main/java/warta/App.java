@@ -26,6 +26,14 @@ import warta.health.HealthReport;
 import warta.health.JobHistory;
 import warta.ingest.ArticleFolderScanner;
 import warta.schedule.IngestJob;
+import warta.schedule.FetchJob;
+import warta.fetch.FetchPolicy;
+import warta.fetch.FetchRun;
+import warta.fetch.PoliteFetcher;
+import warta.fetch.SourceStatus;
+import warta.fetch.SourceList;
+import warta.fetch.SourceStore;
+import warta.feed.FeedReader;
 import warta.schedule.Schedules;
 import warta.storage.Database;
 import warta.topic.TopicCatalog;
@@ -48,6 +56,7 @@ public final class App implements AutoCloseable {
   private final Conversation conversation;
   private final Messages messages;
   private final DeliveryLedger ledger;
+  private final SourceStore sources;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -61,6 +70,7 @@ public final class App implements AutoCloseable {
     this.subscribers = new SubscriberStore(db, topics::find, clock);
     this.messages = new Messages();
     this.ledger = new DeliveryLedger(db, clock);
+    this.sources = new SourceStore(db, clock);
     this.conversation = new Conversation(subscribers, articles, topics, messages,
         new Defaults(settings.defaultZone(), settings.indonesianZone(), settings.defaultDeliveryTime()), clock,
         ledger, settings.adminChats(), () -> health(clock).lines());
@@ -68,8 +78,14 @@ public final class App implements AutoCloseable {
 
   /** A Quartz scheduler, not yet started, for ingestion and (when given) the due-digest sweep. */
   public Scheduler scheduler(Optional<DeliveryRun> delivery) throws SchedulerException {
+    return scheduler(delivery, Optional.empty());
+  }
+
+  /** The same, plus fetching the news sources on their interval when {@code fetch} is given. */
+  public Scheduler scheduler(Optional<DeliveryRun> delivery, Optional<FetchRun> fetch) throws SchedulerException {
     return Schedules.create(settings.ingestSchedule(), settings.ingestOnStart(),
-        new IngestJob(ingest, settings.articlesDir(), jobs), delivery.map(d -> new DeliveryJob(d, jobs)).orElse(null));
+        new IngestJob(ingest, settings.articlesDir(), jobs), delivery.map(d -> new DeliveryJob(d, jobs)).orElse(null),
+        fetch.map(f -> new FetchJob(f, jobs)).orElse(null), settings.fetch().interval());
   }
 
   /** Opens the database named in the settings (creating and migrating it) and builds the rest. */
@@ -101,7 +117,8 @@ public final class App implements AutoCloseable {
   /** The operator's view now: last runs, counts and the failures of the last day. */
   public HealthReport health(Clock clock) {
     java.time.Instant now = clock.instant();
-    return new HealthReport(now, jobs.latest("ingest"), jobs.latest("delivery"), ledger.backlog(),
+    return new HealthReport(now, jobs.latest("ingest"), jobs.latest("delivery"), jobs.latest("fetch"),
+        sourcesHealth(now), ledger.backlog(),
         articles.articleCount(), subscribers.countByStatus(),
         jobs.failuresSince(now.minus(java.time.Duration.ofDays(1)), 10));
   }
@@ -124,6 +141,38 @@ public final class App implements AutoCloseable {
     TelegramTransport transport = new TelegramTransport(
         TelegramTransport.client(settings.botToken(), url, connections), settings.botToken(), settings.paidBroadcast());
     return new Outbox(transport, OutboxLimits.telegramDefaults().withGlobalPerSecond(settings.messagesPerSecond()));
+  }
+
+  private HealthReport.Sources sourcesHealth(java.time.Instant now) {
+    java.util.List<SourceStatus> statuses = SourceStatus.of(sourceList(), sources.states());
+    return new HealthReport.Sources(statuses.size(), (int) statuses.stream().filter(SourceStatus::failing).count(),
+        (int) statuses.stream().filter(SourceStatus::paused).count(),
+        statuses.stream().filter(SourceStatus::failing).map(st -> st.describe(now)).toList());
+  }
+
+  /** The polite HTTP client for the configured agent and host delay; close it after use. */
+  public PoliteFetcher fetcher() {
+    FetchPolicy defaults = FetchPolicy.defaults();
+    return new PoliteFetcher(new FetchPolicy(settings.fetch().userAgent(), settings.fetch().hostDelay(),
+        defaults.connectTimeout(), defaults.readTimeout(), defaults.callTimeout(), defaults.maxRedirects()));
+  }
+
+  /** A fetch of the sources file's feeds into the articles folder through {@code fetcher}. */
+  public FetchRun fetchRun(PoliteFetcher fetcher) {
+    FetchRun.Limits defaults = FetchRun.Limits.defaults();
+    FetchRun.Limits limits = new FetchRun.Limits(defaults.maxFeedBytes(), defaults.maxPageBytes(),
+        settings.fetch().maxItemsPerSource(), defaults.maxPageAttempts(), defaults.firstBackoff(),
+        defaults.maxBackoff(), defaults.pauseAfter());
+    return new FetchRun(this::sourceList, sources, fetcher, new FeedReader(), settings.articlesDir(), limits, clock);
+  }
+
+  /** The operator's sources file as it reads now. */
+  public SourceList sourceList() {
+    return SourceList.read(settings.fetch().sourcesFile());
+  }
+
+  public SourceStore sources() {
+    return sources;
   }
 
   /** Who is due within {@code ahead} and what each would get; nothing is recorded or sent. */
@@ -151,7 +200,7 @@ public final class App implements AutoCloseable {
   }
 
   private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("parse", "eval", "ingest", "latest",
-      "search", "console", "health", "deliver");
+      "search", "console", "health", "deliver", "sources");
 
   public Settings settings() {
     return settings;

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import warta.topic.TopicTagger;
 
 /**
  * Turns one stored article file into an {@link Article} or a one-line reason why not. Tells saved
  * HTML pages from scraped plain text by content, decodes any bytes, and bounds the work per file.
+ * A page downloaded from a news feed has the feed's words beside it ({@link FeedMetadata}): they
+ * fill what the page lacks.
  * Thread-safe.
  */
 public final class ArticleParsers {
@@ -93,6 +96,10 @@ public final class ArticleParsers {
         case HTML -> html.parse(id, file, stored.text());
         case PLAIN_TEXT -> text.parse(id, file, stored.text());
       };
+      Optional<FeedMetadata> feed = FeedMetadata.readBeside(file);
+      if (feed.isPresent()) {
+        outcome = feed.get().complete(outcome, id, file);
+      }
       if (outcome instanceof ParseOutcome.Parsed parsed) {
         Article a = parsed.article();
         return new ParseOutcome.Parsed(a.withTopics(topics.get().tag(a.headline(), a.lead(), a.body(), a.language())));

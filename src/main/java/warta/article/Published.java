@@ -38,6 +38,19 @@ public record Published(LocalDate date, Optional<LocalTime> time, Optional<ZoneO
         Optional.of(dateTime.getOffset()));
   }
 
+  /**
+   * Reads what {@link #toString} wrote.
+   *
+   * @throws java.time.format.DateTimeParseException when {@code iso} is none of its three forms
+   */
+  public static Published parse(String iso) {
+    if (iso.length() <= 10) {
+      return on(LocalDate.parse(iso));
+    }
+    var parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+    return parsed instanceof OffsetDateTime withOffset ? at(withOffset) : at((LocalDateTime) parsed);
+  }
+
   /** The instant, when the page gave a time with its offset. */
   public Optional<OffsetDateTime> dateTime() {
     return offset.map(o -> OffsetDateTime.of(date, time.orElseThrow(), o));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "warta", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "International news digests for Telegram readers.",
     subcommands = {RunCommand.class, ConsoleCommand.class, IngestCommand.class, LatestCommand.class,
-        SearchCommand.class, DeliverCommand.class, HealthCommand.class, ParseCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        SearchCommand.class, DeliverCommand.class, HealthCommand.class, FetchCommand.class, SourcesCommand.class, ParseCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
   @CommandLine.Spec

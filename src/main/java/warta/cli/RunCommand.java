@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import warta.App;
 import warta.delivery.Outbox;
+import warta.fetch.PoliteFetcher;
 import warta.telegram.TelegramBot;
 
 /** {@code warta run}: the long-running process: the Telegram bot and the scheduler, until stopped. */
@@ -32,22 +33,27 @@ final class RunCommand extends AppCommand {
       return 2;
     }
     Outbox outbox = app.outbox(); // one sender for replies and digests
+    java.util.Optional<PoliteFetcher> fetcher = app.settings().fetch().enabled()
+        ? java.util.Optional.of(app.fetcher()) : java.util.Optional.empty();
     TelegramBot bot = app.telegramBot(outbox);
     try {
       bot.start();
     } catch (TelegramApiException e) {
       err.println("run: " + e.getMessage());
       outbox.close();
+      fetcher.ifPresent(PoliteFetcher::close);
       return 1;
     }
     Scheduler scheduler;
     try {
-      scheduler = app.scheduler(java.util.Optional.of(app.deliveryRun(outbox)));
+      scheduler = app.scheduler(java.util.Optional.of(app.deliveryRun(outbox)),
+          fetcher.map(app::fetchRun));
       scheduler.start();
     } catch (SchedulerException e) {
       err.println("run: the scheduler did not start: " + e.getMessage());
       bot.close();
       outbox.close();
+      fetcher.ifPresent(PoliteFetcher::close);
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -60,6 +66,7 @@ final class RunCommand extends AppCommand {
         log.warn("Scheduler did not stop cleanly: {}", e.toString());
       }
       outbox.close();
+      fetcher.ifPresent(PoliteFetcher::close);
       app.close(); // the JVM may halt before the main thread gets to it
       log.info("Stopped");
       stopped.countDown();

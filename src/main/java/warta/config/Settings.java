@@ -39,11 +39,13 @@ import org.quartz.CronExpression;
  * @param deliveryGrace how late a digest missed while the bot was down may still go out
  * @param messagesPerSecond the global send rate (Telegram allows about 30/s; paid broadcasts up to 1000/s)
  * @param paidBroadcast whether messages are sent with {@code allow_paid_broadcast} (needed above 30/s)
+ * @param fetch where the news feeds are listed and how they are fetched
  */
 public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes, String ingestSchedule,
                        boolean ingestOnStart, Duration storyWindow, String botToken, URI botApiUrl,
                        ZoneId defaultZone, ZoneId indonesianZone, LocalTime defaultDeliveryTime,
-                       Set<Long> adminChats, Duration deliveryGrace, int messagesPerSecond, boolean paidBroadcast) {
+                       Set<Long> adminChats, Duration deliveryGrace, int messagesPerSecond, boolean paidBroadcast,
+                       FetchSettings fetch) {
 
   /** The token is a secret: it never appears in a string of the settings. */
   @Override
@@ -98,7 +100,16 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
         r.read("admin.chat-ids", Set.of(), "chat ids separated by commas", Reader::chatIds),
         Duration.ofHours(r.number("delivery.grace-hours", 6, 0, 24, "hours")),
         (int) r.number("telegram.messages-per-second", 30, 1, 1000, "messages per second"),
-        r.bool("telegram.paid-broadcast", false));
+        r.bool("telegram.paid-broadcast", false),
+        new FetchSettings(
+            r.path("sources.file", "data/sources.txt"),
+            r.bool("fetch.enabled", true),
+            Duration.ofMinutes(r.number("fetch.interval-minutes", 30, 5, 24 * 60, "minutes")),
+            Duration.ofSeconds(r.number("fetch.host-delay-seconds", 2, 0, 60, "seconds")),
+            (int) r.number("fetch.max-items-per-source", 30, 1, 500, "items"),
+            r.read("fetch.user-agent", FetchSettings.DEFAULT_USER_AGENT,
+                "a printable ASCII user agent starting with a product name, e.g. " + FetchSettings.DEFAULT_USER_AGENT,
+                text -> text.matches("[A-Za-z0-9_-]+[ -~]*") ? Optional.of(text) : Optional.empty())));
     r.failIfAnyProblem();
     return settings;
   }

@@ -12,12 +12,28 @@ import warta.subscriber.Subscriber;
  * The bot at a glance for its operator: the last ingestion and delivery runs, how many articles
  * and readers it has, and what failed lately.
  *
+ * @param lastFetch the last fetch of the news sources
+ * @param sources the news sources and which of them fail
  * @param deliveryBacklog digests recorded but not yet completely sent (waiting, interrupted or failed)
  * @param failures failed job runs of the last day, newest first
  */
 public record HealthReport(Instant at, Optional<JobHistory.Run> lastIngest, Optional<JobHistory.Run> lastDelivery,
-                           int deliveryBacklog, long articles, Map<Subscriber.Status, Integer> subscribers,
+                           Optional<JobHistory.Run> lastFetch, Sources sources, int deliveryBacklog, long articles, Map<Subscriber.Status, Integer> subscribers,
                            List<JobHistory.Run> failures) {
+
+  /**
+   * The news sources at a glance.
+   *
+   * @param listed sources in the operator's file
+   * @param failing of those, failing now (backing off or paused)
+   * @param paused of those, paused after too many failures in a row
+   * @param failingLines one line per failing source: what, since when, the last error
+   */
+  public record Sources(int listed, int failing, int paused, List<String> failingLines) {
+    public Sources {
+      failingLines = List.copyOf(failingLines);
+    }
+  }
 
   public HealthReport {
     subscribers = Map.copyOf(subscribers);
@@ -36,6 +52,10 @@ public record HealthReport(Instant at, Optional<JobHistory.Run> lastIngest, Opti
     lines.add("last ingest: " + describe(lastIngest));
     lines.add("last delivery: " + describe(lastDelivery));
     lines.add("delivery backlog: " + deliveryBacklog);
+    lines.add("last fetch: " + describe(lastFetch));
+    lines.add("sources: " + sources.listed() + " listed, " + sources.failing() + " failing, " + sources.paused()
+        + " paused");
+    sources.failingLines().forEach(line -> lines.add("  " + line));
     lines.add("articles: " + articles);
     lines.add("subscribers: " + subscribers.getOrDefault(Subscriber.Status.ACTIVE, 0) + " active, "
         + subscribers.getOrDefault(Subscriber.Status.PAUSED, 0) + " paused, "

@@ -3,6 +3,7 @@ package warta.schedule;
 import java.util.Properties;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
+import org.quartz.Job;
 import org.quartz.JobDetail;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -36,12 +37,22 @@ public final class Schedules {
    */
   public static Scheduler create(String ingestCron, boolean ingestOnStart, IngestJob ingest, DeliveryJob delivery)
       throws SchedulerException {
+    return create(ingestCron, ingestOnStart, ingest, delivery, null, null);
+  }
+
+  /**
+   * The same, plus fetching the news sources every {@code fetchInterval} (the first a minute after
+   * start, once start-up ingestion had its turn) when {@code fetch} is given.
+   */
+  public static Scheduler create(String ingestCron, boolean ingestOnStart, IngestJob ingest, DeliveryJob delivery,
+                                 FetchJob fetch, java.time.Duration fetchInterval) throws SchedulerException {
     Properties quartz = new Properties();
     quartz.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "warta");
-    quartz.setProperty("org.quartz.threadPool.threadCount", "2");
+    quartz.setProperty("org.quartz.threadPool.threadCount", "3");
     quartz.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
     Scheduler scheduler = new StdSchedulerFactory(quartz).getScheduler();
-    scheduler.setJobFactory(delivery == null ? new PrebuiltJobFactory(ingest) : new PrebuiltJobFactory(ingest, delivery));
+    scheduler.setJobFactory(new PrebuiltJobFactory(java.util.stream.Stream.of(ingest, delivery, fetch)
+        .filter(java.util.Objects::nonNull).toArray(Job[]::new)));
 
     JobDetail job = JobBuilder.newJob(IngestJob.class).withIdentity(IngestJob.NAME).storeDurably().build();
     Trigger cron = TriggerBuilder.newTrigger().withIdentity(IngestJob.NAME + "-cron").forJob(job)
@@ -60,8 +71,18 @@ public final class Schedules {
           .startNow().withSchedule(org.quartz.SimpleScheduleBuilder.repeatMinutelyForever()
               .withMisfireHandlingInstructionNextWithRemainingCount()).build());
     }
-    log.info("Schedule: ingestion on \"{}\"{}{}", ingestCron, ingestOnStart ? " and at start" : "",
-        delivery != null ? "; due digests every minute" : "");
+    if (fetch != null) {
+      JobDetail sources = JobBuilder.newJob(FetchJob.class).withIdentity(FetchJob.NAME).storeDurably().build();
+      scheduler.addJob(sources, false);
+      scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(FetchJob.NAME + "-interval").forJob(sources)
+          .startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(60)))
+          .withSchedule(org.quartz.SimpleScheduleBuilder.simpleSchedule()
+              .withIntervalInMilliseconds(fetchInterval.toMillis()).repeatForever()
+              .withMisfireHandlingInstructionNextWithRemainingCount()).build());
+    }
+    log.info("Schedule: ingestion on \"{}\"{}{}{}", ingestCron, ingestOnStart ? " and at start" : "",
+        delivery != null ? "; due digests every minute" : "",
+        fetch != null ? "; news sources every " + fetchInterval.toMinutes() + " min" : "");
     return scheduler;
   }
 }

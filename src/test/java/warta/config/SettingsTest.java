@@ -29,7 +29,9 @@ class SettingsTest {
 
     assertEquals(new Settings(Path.of("data/warta.db"), Path.of("data/articles"), 16L << 20, "0 0/10 * * * ?",
         true, Duration.ofHours(72), "", URI.create("https://api.telegram.org"), ZoneId.of("UTC"),
-        ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0), Set.of(), Duration.ofHours(6), 30, false), settings);
+        ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0), Set.of(), Duration.ofHours(6), 30, false,
+        new FetchSettings(Path.of("data/sources.txt"), true, Duration.ofMinutes(30), Duration.ofSeconds(2), 30,
+            "WartaBot/0.1 (+https://github.com/warta-news/warta)")), settings);
   }
 
   @Test
@@ -59,6 +61,22 @@ class SettingsTest {
             "bot.properties: ingest.cron=every ten minutes is not a Quartz cron expression (seconds minutes hours "
                 + "day-of-month month day-of-week, e.g. 0 0/10 * * * ?)",
             "environment INGEST_ON_START: ingest.on-start=maybe is not true or false"), e.problems()));
+  }
+
+  @Test
+  void fetchSettingsAreReadAndCheckedLikeTheOthers() throws Exception {
+    Path file = Files.writeString(dir.resolve("bot.properties"), "sources.file=/etc/warta/feeds.txt\n"
+        + "fetch.interval-minutes=60\nfetch.enabled=off\n");
+
+    Settings settings = Settings.load(file, Map.of("FETCH_HOST_DELAY_SECONDS", "5"), new Properties());
+
+    assertEquals(new FetchSettings(Path.of("/etc/warta/feeds.txt"), false, Duration.ofMinutes(60),
+        Duration.ofSeconds(5), 30, FetchSettings.DEFAULT_USER_AGENT), settings.fetch());
+    assertThatThrownBy(() -> Settings.load(file, Map.of("FETCH_INTERVAL_MINUTES", "1", "FETCH_USER_AGENT", "ü"),
+        new Properties())).isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
+            "environment FETCH_INTERVAL_MINUTES: fetch.interval-minutes=1 is not a whole number of minutes from 5 to 1440",
+            "environment FETCH_USER_AGENT: fetch.user-agent=ü is not a printable ASCII user agent starting with a "
+                + "product name, e.g. " + FetchSettings.DEFAULT_USER_AGENT));
   }
 
   @Test
