@@ -24,6 +24,13 @@ import org.quartz.TriggerBuilder;
 import org.quartz.listeners.JobListenerSupport;
 import warta.article.ArticleParsers;
 import warta.article.ArticleStore;
+import warta.config.FetchSettings;
+import warta.feed.FeedReader;
+import warta.fetch.FetchPolicy;
+import warta.fetch.FetchRun;
+import warta.fetch.PoliteFetcher;
+import warta.fetch.SourceList;
+import warta.fetch.SourceStore;
 import warta.health.JobHistory;
 import warta.ingest.ArticleFolderScanner;
 import warta.storage.Database;
@@ -77,6 +84,44 @@ class SchedulesTest {
     JobHistory.Run run = history.latest("ingest").orElseThrow();
     assertEquals("ok", run.outcome().orElseThrow());
     assertThat(run.summary().orElseThrow()).startsWith("ingest: 60 scanned, 60 new");
+  }
+
+  @Test
+  void aFetchThatStoredPagesAsksForAnIngestionAtOnce() throws Exception {
+    try (var site = new okhttp3.mockwebserver.MockWebServer();
+         var fetcher = new PoliteFetcher(new FetchPolicy(FetchSettings.DEFAULT_USER_AGENT, Duration.ZERO,
+             Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5), 3))) {
+      String lead = "Leaders from across East Africa met in Nairobi on Tuesday to agree on a joint security mission, "
+          + "officials said after the talks ended late in the evening.";
+      site.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+        @Override
+        public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+          return switch (request.getPath()) {
+            case "/rss" -> new okhttp3.mockwebserver.MockResponse().setBody("<rss><channel><item><title>Summit"
+                + "</title><link>" + site.url("/summit") + "</link></item></channel></rss>");
+            case "/summit" -> new okhttp3.mockwebserver.MockResponse().setBody("<html><body><article><h1>Leaders "
+                + "meet in Nairobi</h1><p>" + lead + "</p></article></body></html>");
+            default -> new okhttp3.mockwebserver.MockResponse().setResponseCode(404);
+          };
+        }
+      });
+      site.start();
+      String sources = site.url("/rss") + " lang=en\n";
+      FetchRun fetch = new FetchRun(() -> SourceList.parse("sources.txt", sources), new SourceStore(db,
+          Clock.systemUTC()), fetcher, new FeedReader(), dir.resolve("articles"), FetchRun.Limits.defaults(),
+          Clock.systemUTC());
+      scheduler = Schedules.create("0 0 0 1 1 ? 2099", false, job, null, new FetchJob(fetch, history),
+          Duration.ofMinutes(30));
+      Executions executions = new Executions(2); // the fetch, then the ingestion it asked for
+      scheduler.getListenerManager().addJobListener(executions);
+      scheduler.start();
+
+      scheduler.triggerJob(new JobKey(FetchJob.NAME)); // as its interval would, without waiting a minute
+
+      assertTrue(executions.done.await(30, TimeUnit.SECONDS), "the fetch and its ingestion did not both run");
+      assertThat(history.latest("fetch").orElseThrow().summary().orElseThrow()).contains("1 pages saved");
+      assertThat(history.latest("ingest").orElseThrow().summary().orElseThrow()).startsWith("ingest: 61 scanned, 61 new");
+    }
   }
 
   @Test
