@@ -86,7 +86,8 @@ public final class ArticleParsers {
     if (notText.isPresent()) {
       return new ParseOutcome.Rejected(file, "not an article: " + notText.get());
     }
-    StoredText stored = StoredText.decode(bytes);
+    Optional<FeedMetadata> feed = FeedMetadata.readBeside(file);
+    StoredText stored = StoredText.decode(bytes, feed.flatMap(FeedMetadata::servedCharset));
     if (stored.text().isBlank()) {
       return new ParseOutcome.Rejected(file, "empty file (only white space)");
     }
@@ -96,7 +97,6 @@ public final class ArticleParsers {
         case HTML -> html.parse(id, file, stored.text());
         case PLAIN_TEXT -> text.parse(id, file, stored.text());
       };
-      Optional<FeedMetadata> feed = FeedMetadata.readBeside(file);
       if (feed.isPresent()) {
         outcome = feed.get().complete(outcome, id, file);
       }

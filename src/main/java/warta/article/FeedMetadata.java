@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a news feed said of an article whose page was downloaded: its link, title, date and
- * summary, and what the operator said of the source. Kept beside the stored page as
+ * summary, what the operator said of the source, and the charset the server named for the page. Kept beside the stored page as
  * {@code <id>.feed.properties}, it fills what the page itself lacks when the page is parsed, and
  * stands in for a page that holds no readable story (a script-only page, say).
  *
@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * @param language ISO 639-1 from the feed or the operator; {@code ""} when unknown
  * @param section the section the operator gave the source; {@code ""} when none
  * @param feed the feed's URL
+ * @param charset the charset the server named for the page ({@code Content-Type}), {@code ""} when none
  */
 public record FeedMetadata(String link, String title, Optional<Published> published, String summary,
-                           String sourceName, String language, String section, String feed) {
+                           String sourceName, String language, String section, String feed, String charset) {
 
   private static final Logger log = LoggerFactory.getLogger(FeedMetadata.class);
   private static final String SUFFIX = ".feed.properties";
@@ -46,6 +47,16 @@ public record FeedMetadata(String link, String title, Optional<Published> publis
     requireNonNull(language, "language");
     requireNonNull(section, "section");
     requireNonNull(feed, "feed");
+    requireNonNull(charset, "charset");
+  }
+
+  /** The server's charset for the page, when it named one Java knows. */
+  public Optional<java.nio.charset.Charset> servedCharset() {
+    try {
+      return charset.isEmpty() ? Optional.empty() : Optional.of(java.nio.charset.Charset.forName(charset));
+    } catch (IllegalArgumentException e) { // unknown or illegal name
+      return Optional.empty();
+    }
   }
 
   /** Where the feed's words about a stored page are kept: beside it, {@code <id>.feed.properties}. */
@@ -76,7 +87,7 @@ public record FeedMetadata(String link, String title, Optional<Published> publis
     }
     return Optional.of(new FeedMetadata(p.getProperty("link", ""), p.getProperty("title", ""), published,
         p.getProperty("summary", ""), p.getProperty("source.name", ""), p.getProperty("language", ""),
-        p.getProperty("section", ""), p.getProperty("feed", "")));
+        p.getProperty("section", ""), p.getProperty("feed", ""), p.getProperty("charset", "")));
   }
 
   /** Writes this beside the stored page (the caller makes the write atomic if it needs to). */
@@ -90,6 +101,9 @@ public record FeedMetadata(String link, String title, Optional<Published> publis
     p.setProperty("language", language);
     p.setProperty("section", section);
     p.setProperty("feed", feed);
+    if (!charset.isEmpty()) {
+      p.setProperty("charset", charset);
+    }
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       p.store(out, "What the feed said of the page beside this file; it fills what the page lacks");
     }

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * A stored article's bytes decoded to text, and whether the text is an HTML page or a scraped
- * plain-text article. Decoding honours a byte order mark, then the page's declared charset, then
- * tries UTF-8 and falls back to windows-1252; it never fails on bytes.
+ * plain-text article. Decoding honours a byte order mark, then the charset the server named when
+ * the page was downloaded, then the page's declared charset, then tries UTF-8 and falls back to
+ * windows-1252; it never fails on bytes.
  */
 record StoredText(String text, Charset charset, Kind kind) {
 
@@ -61,6 +62,15 @@ record StoredText(String text, Charset charset, Kind kind) {
 
   /** Decodes stored bytes; see the class comment for the order of evidence. */
   static StoredText decode(byte[] bytes) {
+    return decode(bytes, Optional.empty());
+  }
+
+  /**
+   * Decodes bytes downloaded with a charset named by the server ({@code Content-Type}): it ranks
+   * above the page's own declaration, as in browsers, and like it yields to valid UTF-8 bytes
+   * when it names a legacy charset.
+   */
+  static StoredText decode(byte[] bytes, Optional<Charset> served) {
     Optional<Charset> bom = bomCharset(bytes);
     if (bom.isPresent()) {
       Charset charset = bom.get();
@@ -70,9 +80,10 @@ record StoredText(String text, Charset charset, Kind kind) {
     }
     String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
     boolean html = HTML_MARKUP.matcher(head).find() || hasMarkup(bytes);
-    Optional<Charset> declared = html ? declaredCharset(head) : Optional.empty();
+    Optional<Charset> declared = served.isPresent() ? served : html ? declaredCharset(head) : Optional.empty();
     if (declared.isPresent() && (declared.get().equals(StandardCharsets.UTF_8) || !hasMultiByteUtf8(bytes))) {
-      return new StoredText(new String(bytes, declared.get()), declared.get(), Kind.HTML);
+      String text = new String(bytes, declared.get());
+      return new StoredText(text, declared.get(), html ? Kind.HTML : kindOf(text));
     }
     // Undeclared, or declared in a legacy charset over bytes that may really be UTF-8: a page
     // re-saved as UTF-8 keeps its old declaration, and text in a legacy charset is almost never

@@ -241,7 +241,8 @@ public final class FetchRun {
           false, tally);
     }
     FeedMetadata words = new FeedMetadata(item.link(), item.title(), item.published(), item.summary(),
-        source.name(), language(source, feed, item), source.section(), source.url().toString());
+        source.name(), language(source, feed, item), source.section(), source.url().toString(),
+        body.charset().map(java.nio.charset.Charset::name).orElse(""));
     try {
       String file = pages.save(link, body.bytes(), words);
       store.saved(item.link(), source.url(), file);

@@ -27,8 +27,12 @@ public record Source(URI url, String name, String language, String section, int 
     requireNonNull(section, "section");
   }
 
-  /** The host its requests go to, lower case: sources of one host are fetched one after another. */
+  /**
+   * The site its requests go to, lower case, with the port when the URL names one: sources of one
+   * site are fetched one after another, as robots.txt and the host delay count sites.
+   */
   public String host() {
-    return url.getHost().toLowerCase(Locale.ROOT);
+    String host = url.getHost().toLowerCase(Locale.ROOT);
+    return url.getPort() == -1 ? host : host + ":" + url.getPort();
   }
 }

@@ -81,13 +81,30 @@ class FeedMetadataTest {
   void theWordsSurviveAWriteAndReadWithAnyText() throws Exception {
     FeedMetadata words = new FeedMetadata("https://x.example/a?b=c&d=é", "Judul: \"Banjir\" = #1\nbaris dua",
         Optional.of(Published.on(java.time.LocalDate.of(2024, 1, 16))), "Ringkasan\\ dengan \u2028 pemisah", "Berita",
-        "id", "Dunia", "https://x.example/rss");
+        "id", "Dunia", "https://x.example/rss", "windows-1251");
     Path page = dir.resolve("p.html");
 
     words.writeTo(FeedMetadata.besideOf(page));
 
     assertEquals(Optional.of(words), FeedMetadata.readBeside(page));
     assertEquals(dir.resolve("p.feed.properties"), FeedMetadata.besideOf(page));
+  }
+
+  @Test
+  void theServersCharsetDecodesAPageThatDeclaresNone() throws Exception {
+    String headline = "Москва и Пхеньян договорились о визите";
+    String lead = "Министр иностранных дел Северной Кореи прибыла в Москву, где встретится с президентом "
+        + "России, сообщил Кремль во вторник вечером после долгих переговоров.";
+    Path page = dir.resolve("ru.html");
+    Files.write(page, ("<html><body><article><h1>" + headline + "</h1><p>" + lead + "</p><p>" + lead
+        + "</p></article></body></html>").getBytes(java.nio.charset.Charset.forName("windows-1251")));
+    new FeedMetadata("https://ru.example/a", "", Optional.empty(), "", "", "", "", "https://ru.example/rss",
+        "windows-1251").writeTo(FeedMetadata.besideOf(page));
+
+    Article article = parsed(page);
+
+    assertEquals(headline, article.headline());
+    assertEquals(lead, article.lead());
   }
 
   private Article parsed(Path page) {
@@ -98,6 +115,6 @@ class FeedMetadataTest {
 
   private static FeedMetadata feed(String link, String title, String published, String summary) {
     return new FeedMetadata(link, title, Optional.of(Published.parse(published)), summary, "Example News", "en",
-        "World", "https://news.example/rss");
+        "World", "https://news.example/rss", "");
   }
 }

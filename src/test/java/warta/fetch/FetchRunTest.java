@@ -186,6 +186,34 @@ class FetchRunTest {
   }
 
   @Test
+  void aSlowSiteHoldsUpOnlyItself() throws Exception {
+    // The slow site answers only once the other site's page was asked for: fetched one after the
+    // other, the slow feed would time out first.
+    var otherPageAsked = new java.util.concurrent.CountDownLatch(1);
+    sourceLines.add(site.uri("/slow.xml").toString());
+    sourceLines.add(other.uri("/good.xml").toString());
+    site.answer("/slow.xml", () -> {
+      try {
+        otherPageAsked.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new MockResponse().setBody(rss());
+    });
+    other.answer("/good.xml", 200, rss(item(other, "/story", "Good story", "Mon, 16 Jan 2024 07:05:00 GMT", "Good.")));
+    other.answer("/story", () -> {
+      otherPageAsked.countDown();
+      return new MockResponse().setBody(page("A good story from a good source", LEAD, ""));
+    });
+
+    FetchReport report = fetch.run();
+
+    assertEquals(2, report.fetched());
+    assertEquals(0, report.failedSources());
+    assertEquals(1, report.pagesSaved());
+  }
+
+  @Test
   void aHugeFeedGivesOnlyItsNewestItemsPerRunAndTheRestLater() throws Exception {
     sourceLines.add(site.uri("/huge.xml").toString());
     List<String> items = new ArrayList<>();
