@@ -196,7 +196,8 @@ public final class App implements AutoCloseable {
 
   /** The Telegram bot for the configured token and Bot API URL, not yet started; it replies through {@code outbox}. */
   public TelegramBot telegramBot(Outbox outbox) {
-    return new TelegramBot(settings.botToken(), settings.botApiUrl(), conversation, subscribers, messages, outbox);
+    return new TelegramBot(settings.botToken(), settings.botApiUrl(), conversation, subscribers, messages, outbox,
+        settings.webhook());
   }
 
   private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("parse", "eval", "ingest", "latest",

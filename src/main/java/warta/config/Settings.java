@@ -40,19 +40,21 @@ import org.quartz.CronExpression;
  * @param messagesPerSecond the global send rate (Telegram allows about 30/s; paid broadcasts up to 1000/s)
  * @param paidBroadcast whether messages are sent with {@code allow_paid_broadcast} (needed above 30/s)
  * @param fetch where the news feeds are listed and how they are fetched
+ * @param webhook webhook mode's address, port and secret; empty for long polling
  */
 public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes, String ingestSchedule,
                        boolean ingestOnStart, Duration storyWindow, String botToken, URI botApiUrl,
                        ZoneId defaultZone, ZoneId indonesianZone, LocalTime defaultDeliveryTime,
                        Set<Long> adminChats, Duration deliveryGrace, int messagesPerSecond, boolean paidBroadcast,
-                       FetchSettings fetch) {
+                       FetchSettings fetch, Optional<WebhookSettings> webhook) {
 
   /** The token is a secret: it never appears in a string of the settings. */
   @Override
   public String toString() {
     return "Settings[database=" + databaseFile + ", articles=" + articlesDir + ", ingest=" + ingestSchedule
         + ", token=" + (botToken.isEmpty() ? "none" : "set") + ", api=" + botApiUrl + ", zone=" + defaultZone
-        + ", delivery=" + defaultDeliveryTime + ", admins=" + adminChats.size() + "]";
+        + ", delivery=" + defaultDeliveryTime + ", admins=" + adminChats.size()
+        + ", updates=" + webhook.map(w -> "webhook " + w.url()).orElse("long polling") + "]";
   }
 
   /** The settings file used when {@code warta.config} (or {@code WARTA_CONFIG}) does not name another. */
@@ -109,9 +111,26 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
             (int) r.number("fetch.max-items-per-source", 30, 1, 500, "items"),
             r.read("fetch.user-agent", FetchSettings.DEFAULT_USER_AGENT,
                 "a printable ASCII user agent starting with a product name, e.g. " + FetchSettings.DEFAULT_USER_AGENT,
-                text -> text.matches("[A-Za-z0-9_-]+[ -~]*") ? Optional.of(text) : Optional.empty())));
+                text -> text.matches("[A-Za-z0-9_-]+[ -~]*") ? Optional.of(text) : Optional.empty())),
+        webhook(r));
     r.failIfAnyProblem();
     return settings;
+  }
+
+  /** Webhook mode when {@code telegram.webhook.url} is set; it then needs its secret. */
+  private static Optional<WebhookSettings> webhook(Reader r) {
+    Optional<URI> url = r.read("telegram.webhook.url", Optional.empty(), "an https URL (Telegram posts "
+        + "updates only to HTTPS)", text -> Reader.url(text).filter(u -> "https".equals(u.getScheme())).map(Optional::of));
+    int port = (int) r.number("telegram.webhook.port", 8443, 1, 65535, "a port");
+    String secret = r.read("telegram.webhook.secret", "", "1 to 256 characters of A-Z, a-z, 0-9, _ and -",
+        text -> text.matches("[A-Za-z0-9_-]{1,256}") ? Optional.of(text) : Optional.empty());
+    if (url.isPresent() && secret.isEmpty()) {
+      r.problem("telegram.webhook.url is set but telegram.webhook.secret is not: give a secret (environment "
+          + "TELEGRAM_WEBHOOK_SECRET, 1 to 256 characters of A-Z, a-z, 0-9, _ and -) so that only Telegram's "
+          + "posts are taken");
+      return Optional.empty();
+    }
+    return url.map(u -> new WebhookSettings(u, port, secret));
   }
 
   /** Typed reading of one value after another, collecting problems instead of stopping at the first. */
@@ -130,7 +149,7 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
       }
       Optional<T> parsed = value.get().text().isEmpty() ? Optional.empty() : parse.apply(value.get().text());
       if (parsed.isEmpty()) {
-        String shown = key.endsWith("token") ? "(hidden, " + value.get().text().length() + " characters)"
+        String shown = key.endsWith("token") || key.endsWith("secret") ? "(hidden, " + value.get().text().length() + " characters)"
             : value.get().text(); // a secret, even a malformed one, stays out of messages
         problems.add(value.get().origin() + ": " + key + "=" + shown + " is not " + expected);
         return fallback;
@@ -207,6 +226,11 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
         }
       }
       return Optional.of(Set.copyOf(ids));
+    }
+
+    /** A problem that is no single value's, such as two settings that only work together. */
+    void problem(String problem) {
+      problems.add(problem);
     }
 
     void failIfAnyProblem() {

@@ -3,6 +3,7 @@ package warta.telegram;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -11,10 +12,12 @@ import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import warta.bot.Conversation;
+import warta.config.WebhookSettings;
 import warta.delivery.Outbox;
 import warta.i18n.Language;
 import warta.i18n.Messages;
@@ -37,13 +40,25 @@ public final class TelegramBot implements AutoCloseable {
   private final Messages messages;
   private final Redaction redaction;
   private final Outbox outbox;
+  private final Optional<WebhookSettings> webhook;
   private TelegramBotsLongPollingApplication polling;
+  private WebhookServer webhookServer;
 
-  /** @param outbox sends the replies, alongside the digests it sends (closed by its owner, not here) */
+  /** A bot that takes its updates by long polling. */
   public TelegramBot(String token, URI apiUrl, Conversation conversation, SubscriberStore subscribers,
                      Messages messages, Outbox outbox) {
+    this(token, apiUrl, conversation, subscribers, messages, outbox, Optional.empty());
+  }
+
+  /**
+   * @param outbox sends the replies, alongside the digests it sends (closed by its owner, not here)
+   * @param webhook where Telegram posts updates; empty for long polling
+   */
+  public TelegramBot(String token, URI apiUrl, Conversation conversation, SubscriberStore subscribers,
+                     Messages messages, Outbox outbox, Optional<WebhookSettings> webhook) {
     this.token = token;
     this.outbox = outbox;
+    this.webhook = webhook;
     this.url = telegramUrl(apiUrl);
     this.client = new OkHttpTelegramClient(token, url);
     this.conversation = conversation;
@@ -79,10 +94,38 @@ public final class TelegramBot implements AutoCloseable {
     conversation.setBotUsername(username == null ? "" : username);
     registerCommands();
     ReplySender replies = new ReplySender(outbox, client, subscribers, redaction);
+    UpdateHandler updates = new UpdateHandler(conversation, subscribers, client, replies, redaction);
+    if (webhook.isPresent()) {
+      listen(webhook.get(), updates);
+      log.info("Telegram bot @{} takes updates posted to {} (port {})", username, webhook.get().url(),
+          webhookServer.port());
+      return;
+    }
     polling = new TelegramBotsLongPollingApplication();
-    polling.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(),
-        new UpdateHandler(conversation, subscribers, client, replies, redaction));
+    polling.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), updates);
     log.info("Telegram bot @{} polling {}", username, url.getHost());
+  }
+
+  /** Webhook mode: listens first, then tells Telegram where to post and with which secret. */
+  private void listen(WebhookSettings settings, UpdateHandler updates) throws TelegramApiException {
+    try {
+      webhookServer = WebhookServer.start(settings.port(), settings.path(), settings.secret(), updates::consume);
+    } catch (java.io.IOException e) {
+      throw new TelegramApiException("cannot listen for webhook posts on port " + settings.port() + ": " + e);
+    }
+    try {
+      client.execute(SetWebhook.builder().url(settings.url().toString()).secretToken(settings.secret()).build());
+    } catch (TelegramApiException e) {
+      webhookServer.close();
+      webhookServer = null;
+      throw new TelegramApiException("the Bot API did not take the webhook " + settings.url() + ": "
+          + redaction.describe(e).replace(settings.secret(), "(secret)"));
+    }
+  }
+
+  /** The local port webhook posts arrive at, when in webhook mode. */
+  Optional<Integer> webhookPort() {
+    return Optional.ofNullable(webhookServer).map(WebhookServer::port);
   }
 
   private void registerCommands() {
@@ -105,6 +148,9 @@ public final class TelegramBot implements AutoCloseable {
 
   @Override
   public void close() {
+    if (webhookServer != null) {
+      webhookServer.close(); // the webhook stays set: Telegram keeps updates until the bot is back
+    }
     if (polling != null) {
       try {
         polling.close();

@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class SettingsTest {
         true, Duration.ofHours(72), "", URI.create("https://api.telegram.org"), ZoneId.of("UTC"),
         ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0), Set.of(), Duration.ofHours(6), 30, false,
         new FetchSettings(Path.of("data/sources.txt"), true, Duration.ofMinutes(30), Duration.ofSeconds(2), 30,
-            "WartaBot/0.1 (+https://github.com/warta-news/warta)")), settings);
+            "WartaBot/0.1 (+https://github.com/warta-news/warta)"), Optional.empty()), settings);
   }
 
   @Test
@@ -77,6 +78,28 @@ class SettingsTest {
             "environment FETCH_INTERVAL_MINUTES: fetch.interval-minutes=1 is not a whole number of minutes from 5 to 1440",
             "environment FETCH_USER_AGENT: fetch.user-agent=ü is not a printable ASCII user agent starting with a "
                 + "product name, e.g. " + FetchSettings.DEFAULT_USER_AGENT));
+  }
+
+  @Test
+  void webhookModeNeedsAnHttpsUrlAndASecretThatNeverShows() {
+    Settings settings = Settings.load(dir.resolve("absent"), Map.of("TELEGRAM_WEBHOOK_URL",
+        "https://bot.example.org/warta/hook", "TELEGRAM_WEBHOOK_SECRET", "s3cret-Token_1"), new Properties());
+
+    assertEquals(Optional.of(new WebhookSettings(URI.create("https://bot.example.org/warta/hook"), 8443,
+        "s3cret-Token_1")), settings.webhook());
+    assertEquals("/warta/hook", settings.webhook().orElseThrow().path());
+    assertThat(settings.toString()).contains("webhook https://bot.example.org/warta/hook").doesNotContain("s3cret");
+    assertThat(settings.webhook().orElseThrow().toString()).doesNotContain("s3cret");
+    assertThatThrownBy(() -> Settings.load(dir.resolve("absent"), Map.of("TELEGRAM_WEBHOOK_URL",
+        "http://bot.example.org/hook", "TELEGRAM_WEBHOOK_SECRET", "has spaces s3cret"), new Properties()))
+        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
+            "environment TELEGRAM_WEBHOOK_URL: telegram.webhook.url=http://bot.example.org/hook is not an https URL "
+                + "(Telegram posts updates only to HTTPS)",
+            "environment TELEGRAM_WEBHOOK_SECRET: telegram.webhook.secret=(hidden, 17 characters) is not 1 to 256 "
+                + "characters of A-Z, a-z, 0-9, _ and -"));
+    assertThatThrownBy(() -> Settings.load(dir.resolve("absent"), Map.of("TELEGRAM_WEBHOOK_URL",
+        "https://bot.example.org/hook"), new Properties())).hasMessageContaining(
+            "telegram.webhook.url is set but telegram.webhook.secret is not");
   }
 
   @Test
