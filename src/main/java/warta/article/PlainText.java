@@ -1,12 +1,15 @@
 package warta.article;
 
-/** Whitespace and length rules for text taken from pages and scraped files. */
-final class PlainText {
+/** Whitespace and length rules for text taken from pages, scraped files and feeds. */
+public final class PlainText {
 
   private PlainText() {}
 
-  /** Collapses every run of whitespace (including no-break and zero-width spaces) to one space and trims. */
-  static String normalize(String text) {
+  /**
+   * Collapses every run of whitespace (including no-break and zero-width spaces) to one space,
+   * drops other control characters (a stray backspace or escape), and trims.
+   */
+  public static String normalize(String text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean pendingSpace = false;
     for (int i = 0; i < text.length(); i++) {
@@ -16,6 +19,9 @@ final class PlainText {
       }
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         pendingSpace = out.length() > 0;
+        continue;
+      }
+      if (Character.isISOControl(c)) {
         continue;
       }
       if (pendingSpace) {

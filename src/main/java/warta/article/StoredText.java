@@ -39,8 +39,7 @@ record StoredText(String text, Charset charset, Kind kind) {
    * the first kilobytes mark a binary file (UTF-16 is recognised by its byte order mark first).
    */
   static Optional<String> whyNotText(byte[] bytes) {
-    if (bomCharset(bytes).map(c -> c.name().startsWith("UTF-16") || c.name().startsWith("UTF-32"))
-        .orElse(false)) {
+    if (ByteOrderMark.of(bytes).map(ByteOrderMark::wide).orElse(false)) {
       return Optional.empty();
     }
     int length = Math.min(bytes.length, SNIFF_BYTES);
@@ -71,12 +70,10 @@ record StoredText(String text, Charset charset, Kind kind) {
    * when it names a legacy charset.
    */
   static StoredText decode(byte[] bytes, Optional<Charset> served) {
-    Optional<Charset> bom = bomCharset(bytes);
+    Optional<ByteOrderMark> bom = ByteOrderMark.of(bytes);
     if (bom.isPresent()) {
-      Charset charset = bom.get();
-      int skip = bomLength(charset);
-      String text = new String(bytes, skip, bytes.length - skip, charset);
-      return new StoredText(text, charset, kindOf(text));
+      String text = bom.get().decode(bytes);
+      return new StoredText(text, bom.get().charset(), kindOf(text));
     }
     String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
     boolean html = HTML_MARKUP.matcher(head).find() || hasMarkup(bytes);
@@ -108,45 +105,6 @@ record StoredText(String text, Charset charset, Kind kind) {
     int length = Math.min(bytes.length, MARKUP_BYTES);
     return length > SNIFF_BYTES
         && HTML_MARKUP.matcher(new String(bytes, 0, length, StandardCharsets.ISO_8859_1)).find();
-  }
-
-  private static Optional<Charset> bomCharset(byte[] b) {
-    if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
-      return Optional.of(StandardCharsets.UTF_8);
-    }
-    if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) {
-      return Optional.of(Charset.forName("UTF-32BE"));
-    }
-    if (startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
-      return Optional.of(Charset.forName("UTF-32LE"));
-    }
-    if (startsWith(b, 0xFE, 0xFF)) {
-      return Optional.of(StandardCharsets.UTF_16BE);
-    }
-    if (startsWith(b, 0xFF, 0xFE)) {
-      return Optional.of(StandardCharsets.UTF_16LE);
-    }
-    return Optional.empty();
-  }
-
-  private static int bomLength(Charset charset) {
-    return switch (charset.name()) {
-      case "UTF-8" -> 3;
-      case "UTF-32BE", "UTF-32LE" -> 4;
-      default -> 2;
-    };
-  }
-
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static Optional<Charset> declaredCharset(String head) {

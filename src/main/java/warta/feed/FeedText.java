@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import warta.article.ByteOrderMark;
 
 /**
  * A downloaded feed's bytes as text. The charset comes from a byte order mark, which is
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
 record FeedText(String text, Charset charset) {
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-  private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
-  private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
   private static final int DECLARATION_BYTES = 1024;
   private static final int SNIFF_CHARS = 8192;
   /** A few stray control characters are a sloppy feed, not a binary file. */
@@ -27,10 +26,9 @@ record FeedText(String text, Charset charset) {
       "^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*[\"']([A-Za-z0-9_.:\\-]{1,40})[\"']");
 
   static FeedText decode(byte[] body, Optional<Charset> fromHeader) {
-    Optional<Charset> bom = bomCharset(body);
+    Optional<ByteOrderMark> bom = ByteOrderMark.of(body);
     if (bom.isPresent()) {
-      int skip = bomLength(bom.get());
-      return new FeedText(new String(body, skip, body.length - skip, bom.get()), bom.get());
+      return new FeedText(bom.get().decode(body), bom.get().charset());
     }
     Charset charset = fromHeader.map(FeedText::webCharset)
         .or(() -> declaredCharset(body))
@@ -100,32 +98,6 @@ record FeedText(String text, Charset charset) {
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return Optional.empty(); // an unknown label: UTF-8, the XML default
     }
-  }
-
-  private static Optional<Charset> bomCharset(byte[] b) {
-    if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
-      return Optional.of(StandardCharsets.UTF_8);
-    }
-    if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) {
-      return Optional.of(UTF_32BE);
-    }
-    if (startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
-      return Optional.of(UTF_32LE);
-    }
-    if (startsWith(b, 0xFE, 0xFF)) {
-      return Optional.of(StandardCharsets.UTF_16BE);
-    }
-    if (startsWith(b, 0xFF, 0xFE)) {
-      return Optional.of(StandardCharsets.UTF_16LE);
-    }
-    return Optional.empty();
-  }
-
-  private static int bomLength(Charset charset) {
-    if (charset.equals(StandardCharsets.UTF_8)) {
-      return 3;
-    }
-    return charset.equals(UTF_32BE) || charset.equals(UTF_32LE) ? 4 : 2;
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

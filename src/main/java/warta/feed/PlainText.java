@@ -7,32 +7,9 @@ final class PlainText {
 
   private PlainText() {}
 
-  /**
-   * Collapses every run of white space (no-break spaces too) to one space, drops invisible and
-   * control characters and trims.
-   */
+  /** White space collapsed, invisible and control characters dropped, trimmed: as for articles. */
   static String normalize(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    boolean pendingSpace = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00AD') {
-        continue; // invisible: zero-width characters, byte order mark, soft hyphen
-      }
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        pendingSpace = out.length() > 0;
-        continue;
-      }
-      if (Character.isISOControl(c)) {
-        continue; // a stray backspace or escape some feeds carry in titles
-      }
-      if (pendingSpace) {
-        out.append(' ');
-        pendingSpace = false;
-      }
-      out.append(c);
-    }
-    return out.toString();
+    return warta.article.PlainText.normalize(text);
   }
 
   /** The text an HTML fragment shows; text without {@code <} or {@code &} is only normalised. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import warta.article.ArticleParsers;
 import warta.article.ArticleStore;
 import warta.article.FeedMetadata;
+import warta.delivery.MutableClock;
 import warta.feed.FeedReader;
 import warta.ingest.ArticleFolderScanner;
 import warta.ingest.IngestProgress;

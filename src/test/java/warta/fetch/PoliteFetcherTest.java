@@ -34,6 +34,7 @@ import okio.GzipSink;
 import okio.Okio;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import warta.delivery.MutableClock;
 import warta.fetch.Fetched.Body;
 import warta.fetch.Fetched.Disallowed;
 import warta.fetch.Fetched.Failed;

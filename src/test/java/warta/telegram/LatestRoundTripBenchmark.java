@@ -1,8 +1,5 @@
 package warta.telegram;
 
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import warta.delivery.OutboxLimits;
-import warta.delivery.Outbox;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +16,16 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import warta.article.Article;
 import warta.article.ArticleStore;
 import warta.article.Published;
 import warta.bot.Conversation;
 import warta.bot.Defaults;
 import warta.bot.Incoming;
+import warta.delivery.MutableClock;
+import warta.delivery.Outbox;
+import warta.delivery.OutboxLimits;
 import warta.i18n.Language;
 import warta.i18n.Messages;
 import warta.storage.Database;
@@ -169,34 +169,6 @@ class LatestRoundTripBenchmark {
           Topic.theme(THEMES.get(r % THEMES.size())));
       subscribers.register(new Subscriber(r, Subscriber.ChatType.PRIVATE, Language.EN, ZoneId.of("UTC"),
           LocalTime.of(7, 0), Subscriber.Status.ACTIVE, true, topics));
-    }
-  }
-
-  /** A clock that stands still until moved on; safe to read from the bot's threads. */
-  private static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return Clock.fixed(now, zone);
     }
   }
 
