@@ -46,7 +46,8 @@ public record ByteOrderMark(Charset charset, int length) {
     return new String(bytes, length, bytes.length - length, charset);
   }
 
-  private static boolean startsWith(byte[] bytes, int... prefix) {
+  /** Whether {@code bytes} begin with these byte values (0-255): for sniffing marks and signatures. */
+  public static boolean startsWith(byte[] bytes, int... prefix) {
     if (bytes.length < prefix.length) {
       return false;
     }

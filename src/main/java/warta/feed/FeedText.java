@@ -77,10 +77,10 @@ record FeedText(String text, Charset charset) {
   }
 
   private static Optional<Charset> declaredCharset(byte[] body) {
-    if (startsWith(body, 0x00, 0x3C, 0x00, 0x3F)) {
+    if (ByteOrderMark.startsWith(body, 0x00, 0x3C, 0x00, 0x3F)) {
       return Optional.of(StandardCharsets.UTF_16BE); // "<?" in UTF-16 without a byte order mark
     }
-    if (startsWith(body, 0x3C, 0x00, 0x3F, 0x00)) {
+    if (ByteOrderMark.startsWith(body, 0x3C, 0x00, 0x3F, 0x00)) {
       return Optional.of(StandardCharsets.UTF_16LE);
     }
     String head = new String(body, 0, Math.min(body.length, DECLARATION_BYTES),
@@ -98,17 +98,5 @@ record FeedText(String text, Charset charset) {
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return Optional.empty(); // an unknown label: UTF-8, the XML default
     }
-  }
-
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }
