@@ -176,6 +176,59 @@ class DeliveryRunTest {
         .doesNotContain("Kenya and Haiti Sign");
   }
 
+  @Test
+  void onTheDayClocksSpringForwardAMissingTimeComesAnHourLaterOnce() {
+    long berlin = 503;
+    reader(berlin, ZoneId.of("Europe/Berlin"), Set.of());
+    subscribers.setDeliveryTime(berlin, LocalTime.of(2, 30)); // 2024-03-31 02:30 does not exist in Berlin
+
+    List<Integer> dueEachMinute = new ArrayList<>();
+    for (Instant at = Instant.parse("2024-03-31T01:28:00Z"); at.isBefore(Instant.parse("2024-03-31T01:33:00Z"));
+         at = at.plus(Duration.ofMinutes(1))) {
+      clock.set(at);
+      dueEachMinute.add((int) run.dueAt(at).stream().filter(d -> d.reader().chatId() == berlin).count());
+      run.run();
+    }
+
+    // 03:30 CEST is 01:30 UTC: due from that minute on, until the run that sends it.
+    assertEquals(List.of(0, 0, 1, 0, 0), dueEachMinute);
+    assertThat(sender.sent).extracting(RecordingSender.Message::chatId).containsOnlyOnce(berlin);
+  }
+
+  @Test
+  void onTheDayClocksFallBackARepeatedTimeGivesOneDigest() {
+    long berlin = 503;
+    reader(berlin, ZoneId.of("Europe/Berlin"), Set.of());
+    subscribers.setDeliveryTime(berlin, LocalTime.of(2, 30)); // 2024-10-27 02:30 happens twice in Berlin
+
+    clock.set(Instant.parse("2024-10-27T00:29:00Z"));
+    run.run(); // the Jakarta reader's digest (07:00 there), not Berlin's yet
+    clock.set(Instant.parse("2024-10-27T00:30:00Z")); // the first 02:30, still summer time
+    RunReport first = run.run();
+    clock.set(Instant.parse("2024-10-27T01:30:00Z")); // the second 02:30, winter time
+    RunReport second = run.run();
+
+    assertEquals(1, first.sent());
+    assertEquals(0, second.due());
+    assertThat(sender.sent).extracting(RecordingSender.Message::chatId).containsOnlyOnce(berlin);
+  }
+
+  @Test
+  void aReaderInNewYorkGetsSevenOClockLocalAcrossTheChangeToSummerTime() {
+    long newYork = 504;
+    reader(newYork, ZoneId.of("America/New_York"), Set.of());
+
+    clock.set(Instant.parse("2024-03-09T11:59:00Z"));
+    run.run(); // the Jakarta reader's digest
+    clock.set(Instant.parse("2024-03-09T12:00:00Z")); // Saturday 07:00 EST
+    assertEquals(1, run.run().sent());
+    clock.set(Instant.parse("2024-03-10T10:59:00Z")); // Sunday 06:59 EDT
+    run.run(); // the Jakarta reader's digest
+    assertThat(run.dueAt(clock.instant())).isEmpty();
+    clock.set(Instant.parse("2024-03-10T11:00:00Z")); // Sunday 07:00 EDT, an hour earlier in UTC
+    assertEquals(1, run.run().sent());
+  }
+
   private void reader(long chat, ZoneId zone, Set<Topic> topics) {
     subscribers.register(new Subscriber(chat, Subscriber.ChatType.PRIVATE, Language.ID, zone, LocalTime.of(7, 0),
         Subscriber.Status.ACTIVE, true, topics));
