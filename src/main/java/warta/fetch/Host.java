@@ -14,6 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Host {
 
+  /** A site asking more than this between requests gets this: its feeds should still come daily. */
+  static final Duration MAX_CRAWL_DELAY = Duration.ofMinutes(1);
+
   private final String origin;
   private final ReentrantLock turn = new ReentrantLock(true); // fair: callers go in the order they came
   private Instant nextStart = Instant.MIN;
@@ -46,9 +49,17 @@ final class Host {
     }
   }
 
-  /** A request to this host has just ended: the next may start {@code hostDelay} later. */
+  /**
+   * A request to this host has just ended: the next may start {@code hostDelay} later, or after
+   * the {@code Crawl-delay} the site's robots.txt asks of us when that is longer (at most a minute).
+   */
   void requestEnded(Clock clock, Duration hostDelay) {
-    nextStart = clock.instant().plus(hostDelay);
+    Duration delay = hostDelay;
+    if (rules != null && rules.getCrawlDelay() > 0) {
+      Duration asked = Duration.ofMillis(Math.min(rules.getCrawlDelay(), MAX_CRAWL_DELAY.toMillis()));
+      delay = asked.compareTo(delay) > 0 ? asked : delay;
+    }
+    nextStart = clock.instant().plus(delay);
   }
 
   Optional<BaseRobotRules> rules(Instant now) {

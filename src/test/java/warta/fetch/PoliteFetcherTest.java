@@ -124,6 +124,34 @@ class PoliteFetcherTest {
   }
 
   @Test
+  void aCrawlDelayLongerThanOursIsHonouredUpToAMinute() {
+    var clock = new MutableClock(Instant.parse("2024-01-16T07:00:00Z"));
+    List<Duration> waits = new ArrayList<>();
+    var fetcher = new PoliteFetcher(QUICK, clock, wait -> {
+      waits.add(wait);
+      clock.advance(wait);
+    });
+    site.answer("/robots.txt", 200, "User-agent: WartaBot\nCrawl-delay: 10\nDisallow: /admin/\n");
+    site.answer("/a", 200, "a");
+    site.answer("/b", 200, "b");
+    try (FakeSite greedy = FakeSite.start()) {
+      greedy.answer("/robots.txt", 200, "User-agent: *\nCrawl-delay: 120\n");
+      greedy.answer("/a", 200, "a");
+      greedy.answer("/b", 200, "b");
+
+      fetcher.get(site.uri("/a"), Validators.none(), LIMIT);
+      fetcher.get(site.uri("/b"), Validators.none(), LIMIT);
+      fetcher.get(greedy.uri("/a"), Validators.none(), LIMIT);
+      fetcher.get(greedy.uri("/b"), Validators.none(), LIMIT);
+      fetcher.close();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+
+    assertThat(waits).containsExactly(Duration.ofSeconds(10), Duration.ofMinutes(1));
+  }
+
+  @Test
   void robotsTxtIsFetchedOncePerHostAndAgainAfterADay() {
     var clock = new MutableClock(Instant.parse("2024-01-16T07:00:00Z"));
     var fetcher = new PoliteFetcher(QUICK, clock, clock::advance);
