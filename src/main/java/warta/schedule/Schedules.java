@@ -5,11 +5,16 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.Job;
 import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.KeyMatcher;
+import org.quartz.listeners.JobListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +72,19 @@ public final class Schedules {
     if (delivery != null) {
       JobDetail sweep = JobBuilder.newJob(DeliveryJob.class).withIdentity(DeliveryJob.NAME).storeDurably().build();
       scheduler.addJob(sweep, false);
-      scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(DeliveryJob.NAME + "-minute").forJob(sweep)
-          .startNow().withSchedule(org.quartz.SimpleScheduleBuilder.repeatMinutelyForever()
-              .withMisfireHandlingInstructionNextWithRemainingCount()).build());
+      // With ingestion at start, the first sweep follows it, so that digests missed while the bot
+      // was down carry the news it brings; the sweep every minute starts a minute later.
+      TriggerBuilder<Trigger> minute = TriggerBuilder.newTrigger().withIdentity(DeliveryJob.NAME + "-minute")
+          .forJob(sweep);
+      if (ingestOnStart) {
+        minute.startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(60)));
+        scheduler.getListenerManager().addJobListener(new SweepAfterStartupIngestion(),
+            KeyMatcher.keyEquals(job.getKey()));
+      } else {
+        minute.startNow();
+      }
+      scheduler.scheduleJob(minute.withSchedule(org.quartz.SimpleScheduleBuilder.repeatMinutelyForever()
+          .withMisfireHandlingInstructionNextWithRemainingCount()).build());
     }
     if (fetch != null) {
       JobDetail sources = JobBuilder.newJob(FetchJob.class).withIdentity(FetchJob.NAME).storeDurably().build();
@@ -84,5 +99,24 @@ public final class Schedules {
         delivery != null ? "; due digests every minute" : "",
         fetch != null ? "; news sources every " + fetchInterval.toMinutes() + " min" : "");
     return scheduler;
+  }
+
+  /** Runs the due-digest sweep as soon as the ingestion at start has finished. */
+  private static final class SweepAfterStartupIngestion extends JobListenerSupport {
+    @Override
+    public String getName() {
+      return "sweep-after-startup-ingestion";
+    }
+
+    @Override
+    public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+      if (context.getTrigger().getKey().getName().equals(IngestJob.NAME + "-start")) {
+        try {
+          context.getScheduler().triggerJob(new JobKey(DeliveryJob.NAME));
+        } catch (SchedulerException e) {
+          log.warn("Due digests not swept after the start-up ingestion ({}); the minute sweep sends them", e.toString());
+        }
+      }
+    }
   }
 }
