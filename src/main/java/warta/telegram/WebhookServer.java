@@ -30,6 +30,8 @@ final class WebhookServer implements AutoCloseable {
   static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
   /** Telegram's updates are a few kilobytes; a megabyte is no update. */
   private static final int MAX_BODY_BYTES = 1 << 20;
+  /** How much more of a too large post is read and dropped before the answer. */
+  private static final long DRAINED_BYTES = 16L << 20;
 
   private final HttpServer server;
   private final ExecutorService handling;
@@ -91,11 +93,18 @@ final class WebhookServer implements AutoCloseable {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readNBytes(MAX_BODY_BYTES + 1);
-      }
-      if (body.length > MAX_BODY_BYTES) {
-        log.warn("Webhook post from {} refused: over {} bytes", from, MAX_BODY_BYTES);
-        answer(exchange, 413, "too large");
-        return;
+        if (body.length > MAX_BODY_BYTES) {
+          // Read on (a little) before answering, so that the sender hears the 413 rather than a reset.
+          // read, not skip: the server's body stream skips past the body's end, into the socket.
+          byte[] sink = new byte[8192];
+          long drained = 0;
+          for (int n; drained < DRAINED_BYTES && (n = in.read(sink)) > 0; ) {
+            drained += n;
+          }
+          log.warn("Webhook post from {} refused: over {} bytes", from, MAX_BODY_BYTES);
+          answer(exchange, 413, "too large");
+          return;
+        }
       }
       Update update;
       try {
