@@ -11,7 +11,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import warta.article.ArticleParsers;
 import warta.article.ArticleStore;
 import warta.digest.DigestBuilder;
@@ -41,6 +43,7 @@ class DeliveryBenchmark {
   private static final String TOKEN = "123456789:BENCHdeliveryBENCHdelivery";
 
   @Test
+  @Timeout(value = 2, unit = TimeUnit.HOURS) // a benchmark, not a test: the default 5-minute limit is for tests
   void readersDueInTheSameMinute() throws Exception {
     int readers = Integer.getInteger("bench.readers", 10_000);
     System.out.printf(Locale.ROOT, "== delivery run, %d readers due in the same minute (%d cores, java %s)%n", readers,

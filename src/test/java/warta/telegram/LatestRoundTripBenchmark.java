@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import warta.article.Article;
 import warta.article.ArticleStore;
@@ -57,6 +59,7 @@ class LatestRoundTripBenchmark {
   private static final Duration BETWEEN_QUERIES = Duration.ofMinutes(1);
 
   @Test
+  @Timeout(value = 2, unit = TimeUnit.HOURS) // a benchmark, not a test: the default 5-minute limit is for tests
   void latestRoundTrip() throws Exception {
     int articles = Integer.getInteger("bench.articles", 100_000);
     int readers = Integer.getInteger("bench.subscribers", 10_000);

@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import warta.delivery.Outbox;
@@ -54,6 +56,7 @@ class OutboxBenchmark {
                           boolean defaultClient) {}
 
   @Test
+  @Timeout(value = 2, unit = TimeUnit.HOURS) // a benchmark, not a test: the default 5-minute limit is for tests
   void broadcast() throws Exception {
     int messages = Integer.getInteger("bench.messages", 10_000);
     int paid = Integer.getInteger("bench.paidMessages", 10_000);
