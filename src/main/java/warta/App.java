@@ -162,7 +162,7 @@ public final class App implements AutoCloseable {
     FetchRun.Limits defaults = FetchRun.Limits.defaults();
     FetchRun.Limits limits = new FetchRun.Limits(defaults.maxFeedBytes(), defaults.maxPageBytes(),
         settings.fetch().maxItemsPerSource(), defaults.maxPageAttempts(), defaults.firstBackoff(),
-        defaults.maxBackoff(), defaults.pauseAfter());
+        defaults.maxBackoff(), defaults.pauseAfter(), settings.fetch().keepPages());
     return new FetchRun(this::sourceList, sources, fetcher, new FeedReader(), settings.articlesDir(), limits, clock);
   }
 

@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param hostDelay the least time between two requests to one host
  * @param maxItemsPerSource the newest new items of one feed downloaded per run
  * @param userAgent sent with every request, and matched against robots.txt by its first word
+ * @param keepPages how long downloaded pages stay in the articles folder (their articles stay in
+ *     the store); zero keeps them for ever
  */
 public record FetchSettings(Path sourcesFile, boolean enabled, Duration interval, Duration hostDelay,
-                            int maxItemsPerSource, String userAgent) {
+                            int maxItemsPerSource, String userAgent, Duration keepPages) {
 
   /** Names the project and where to read about it, as a polite crawler should. */
   public static final String DEFAULT_USER_AGENT = "WartaBot/0.1 (+https://github.com/warta-news/warta)";
@@ -26,5 +28,6 @@ public record FetchSettings(Path sourcesFile, boolean enabled, Duration interval
     requireNonNull(interval, "interval");
     requireNonNull(hostDelay, "hostDelay");
     requireNonNull(userAgent, "userAgent");
+    requireNonNull(keepPages, "keepPages");
   }
 }

@@ -111,7 +111,8 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
             (int) r.number("fetch.max-items-per-source", 30, 1, 500, "items"),
             r.read("fetch.user-agent", FetchSettings.DEFAULT_USER_AGENT,
                 "a printable ASCII user agent starting with a product name, e.g. " + FetchSettings.DEFAULT_USER_AGENT,
-                text -> text.matches("[A-Za-z0-9_-]+[ -~]*") ? Optional.of(text) : Optional.empty())),
+                text -> text.matches("[A-Za-z0-9_-]+[ -~]*") ? Optional.of(text) : Optional.empty()),
+            Duration.ofDays(r.number("fetch.keep-days", 30, 0, 3650, "days (0 keeps pages for ever)"))),
         webhook(r));
     r.failIfAnyProblem();
     return settings;

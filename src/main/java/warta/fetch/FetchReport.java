@@ -15,10 +15,11 @@ import java.util.Locale;
  * @param newItems feed items not seen before, that this run tried to download
  * @param pagesSaved pages stored for ingestion
  * @param failedPages pages that could not be fetched or stored (tried again next run, a few times)
+ * @param pagesPruned stored pages removed for being older than the pages are kept
  * @param failures one line per failure, source or page, naming it and why
  */
 public record FetchReport(int sources, int fetched, int notModified, int waiting, int failedSources, int newItems,
-                          int pagesSaved, int failedPages, List<String> failures, Duration took) {
+                          int pagesSaved, int failedPages, int pagesPruned, List<String> failures, Duration took) {
 
   public FetchReport {
     failures = List.copyOf(failures);
@@ -27,7 +28,8 @@ public record FetchReport(int sources, int fetched, int notModified, int waiting
   /** One line for the log and the command line. */
   public String summary() {
     return String.format(Locale.ROOT, "fetch: %d sources (%d fetched, %d not modified, %d waiting, %d failed), "
-        + "%d new items, %d pages saved, %d pages failed, in %d ms", sources, fetched, notModified, waiting,
-        failedSources, newItems, pagesSaved, failedPages, took.toMillis());
+        + "%d new items, %d pages saved, %d pages failed%s, in %d ms", sources, fetched, notModified, waiting,
+        failedSources, newItems, pagesSaved, failedPages, pagesPruned > 0 ? ", " + pagesPruned + " old pages removed" : "",
+        took.toMillis());
   }
 }

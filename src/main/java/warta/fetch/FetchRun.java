@@ -49,9 +49,11 @@ public final class FetchRun {
    * @param firstBackoff the wait after a source's first failure; each next one doubles
    * @param maxBackoff the longest wait between tries of a failing source
    * @param pauseAfter failures in a row that pause a source until the operator resumes it
+   * @param keepPages how long downloaded pages stay in the articles folder once ingested (their
+   *     articles stay in the store); {@link Duration#ZERO} keeps them for ever
    */
   public record Limits(long maxFeedBytes, long maxPageBytes, int maxItemsPerSource, int maxPageAttempts,
-                       Duration firstBackoff, Duration maxBackoff, int pauseAfter) {
+                       Duration firstBackoff, Duration maxBackoff, int pauseAfter, Duration keepPages) {
 
     public Limits {
       if (maxFeedBytes < 1 || maxPageBytes < 1 || maxItemsPerSource < 1 || maxPageAttempts < 1 || pauseAfter < 1) {
@@ -60,12 +62,16 @@ public final class FetchRun {
       }
       requireNonNull(firstBackoff, "firstBackoff");
       requireNonNull(maxBackoff, "maxBackoff");
+      requireNonNull(keepPages, "keepPages");
     }
 
-    /** Feeds 5 MB, pages 10 MB, 30 new items a source, 3 tries a page, backoff 15 min doubling to 24 h, pause after 10. */
+    /**
+     * Feeds 5 MB, pages 10 MB, 30 new items a source, 3 tries a page, backoff 15 min doubling to
+     * 24 h, pause after 10 failures, pages kept 30 days.
+     */
     public static Limits defaults() {
       return new Limits(PoliteFetcher.MAX_FEED_BYTES, PoliteFetcher.MAX_PAGE_BYTES, 30, 3, Duration.ofMinutes(15),
-          Duration.ofHours(24), 10);
+          Duration.ofHours(24), 10, Duration.ofDays(30));
     }
   }
 
@@ -141,6 +147,9 @@ public final class FetchRun {
       throw new IllegalStateException("a fetch task failed outside its own handling", e.getCause());
     } finally {
       hosts.shutdownNow();
+    }
+    if (!limits.keepPages().isZero()) {
+      tally.pagesPruned.addAndGet(pages.prune(clock.instant().minus(limits.keepPages())));
     }
     FetchReport report = tally.report(sources.size(), Duration.between(start, clock.instant()));
     log.info(report.summary());
@@ -307,6 +316,7 @@ public final class FetchRun {
     final AtomicInteger newItems = new AtomicInteger();
     final AtomicInteger pagesSaved = new AtomicInteger();
     final AtomicInteger failedPages = new AtomicInteger();
+    final AtomicInteger pagesPruned = new AtomicInteger();
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
     void failure(String reason) {
@@ -315,7 +325,7 @@ public final class FetchRun {
 
     FetchReport report(int sources, Duration took) {
       return new FetchReport(sources, fetched.get(), notModified.get(), waiting.get(), failedSources.get(),
-          newItems.get(), pagesSaved.get(), failedPages.get(), failures, took);
+          newItems.get(), pagesSaved.get(), failedPages.get(), pagesPruned.get(), failures, took);
     }
   }
 

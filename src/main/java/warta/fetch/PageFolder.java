@@ -1,6 +1,7 @@
 package warta.fetch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,9 +11,14 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import warta.article.FeedMetadata;
 
 /**
@@ -24,6 +30,7 @@ import warta.article.FeedMetadata;
 final class PageFolder {
 
   static final String FOLDER = "fetched";
+  private static final Logger log = LoggerFactory.getLogger(PageFolder.class);
 
   private final Path articlesDir;
   private final Clock clock;
@@ -48,6 +55,53 @@ final class PageFolder {
     Files.write(pagePart, page);
     move(pagePart, file);
     return articlesDir.relativize(file).toString().replace('\\', '/');
+  }
+
+  /**
+   * Removes stored pages (and the feed's words beside them) last written before {@code before},
+   * and the folders left empty; their articles stay in the store. Returns how many pages went.
+   */
+  int prune(Instant before) {
+    Path root = articlesDir.resolve(FOLDER);
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    int removed = 0;
+    List<Path> pages;
+    try (Stream<Path> walk = Files.walk(root)) {
+      pages = walk.filter(p -> p.getFileName().toString().endsWith(".html")).toList();
+    } catch (IOException | UncheckedIOException e) {
+      log.warn("Old pages under {} not pruned: {}", root, e.toString());
+      return 0;
+    }
+    for (Path page : pages) {
+      try {
+        if (Files.getLastModifiedTime(page).toInstant().isBefore(before)) {
+          Files.deleteIfExists(FeedMetadata.besideOf(page));
+          Files.delete(page);
+          removed++;
+          deleteIfEmpty(page.getParent(), root);
+        }
+      } catch (IOException e) {
+        log.warn("Old page {} not removed: {}", page, e.toString());
+      }
+    }
+    if (removed > 0) {
+      log.info("Removed {} pages downloaded before {} (their articles stay in the store)", removed, before);
+    }
+    return removed;
+  }
+
+  /** Removes {@code folder} and its parents up to {@code root} while they are empty. */
+  private static void deleteIfEmpty(Path folder, Path root) throws IOException {
+    for (Path f = folder; f != null && f.startsWith(root) && !f.equals(root); f = f.getParent()) {
+      try (Stream<Path> left = Files.list(f)) {
+        if (left.findAny().isPresent()) {
+          return;
+        }
+      }
+      Files.delete(f);
+    }
   }
 
   /** 16 hex digits of the link's SHA-256: stable, and the same link is always the same file. */

@@ -32,7 +32,7 @@ class SettingsTest {
         true, Duration.ofHours(72), "", URI.create("https://api.telegram.org"), ZoneId.of("UTC"),
         ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0), Set.of(), Duration.ofHours(6), 30, false,
         new FetchSettings(Path.of("data/sources.txt"), true, Duration.ofMinutes(30), Duration.ofSeconds(2), 30,
-            "WartaBot/0.1 (+https://github.com/warta-news/warta)"), Optional.empty()), settings);
+            "WartaBot/0.1 (+https://github.com/warta-news/warta)", Duration.ofDays(30)), Optional.empty()), settings);
   }
 
   @Test
@@ -72,7 +72,7 @@ class SettingsTest {
     Settings settings = Settings.load(file, Map.of("FETCH_HOST_DELAY_SECONDS", "5"), new Properties());
 
     assertEquals(new FetchSettings(Path.of("/etc/warta/feeds.txt"), false, Duration.ofMinutes(60),
-        Duration.ofSeconds(5), 30, FetchSettings.DEFAULT_USER_AGENT), settings.fetch());
+        Duration.ofSeconds(5), 30, FetchSettings.DEFAULT_USER_AGENT, Duration.ofDays(30)), settings.fetch());
     assertThatThrownBy(() -> Settings.load(file, Map.of("FETCH_INTERVAL_MINUTES", "1", "FETCH_USER_AGENT", "ü"),
         new Properties())).isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
             "environment FETCH_INTERVAL_MINUTES: fetch.interval-minutes=1 is not a whole number of minutes from 5 to 1440",

@@ -37,7 +37,7 @@ class FetchRunTest {
 
   private static final Instant T0 = Instant.parse("2026-11-28T06:00:00Z");
   private static final FetchRun.Limits LIMITS = new FetchRun.Limits(PoliteFetcher.MAX_FEED_BYTES,
-      PoliteFetcher.MAX_PAGE_BYTES, 5, 2, Duration.ofMinutes(15), Duration.ofHours(2), 3);
+      PoliteFetcher.MAX_PAGE_BYTES, 5, 2, Duration.ofMinutes(15), Duration.ofHours(2), 3, Duration.ofDays(30));
 
   @TempDir
   Path dir;
@@ -102,6 +102,27 @@ class FetchRunTest {
     assertEquals(site.uri("/news/floods").toString(), floods.url());
     assertEquals("Example News", floods.source());
     assertEquals("en", floods.language());
+  }
+
+  @Test
+  void pagesOlderThanTheyAreKeptAreRemovedAndTheirArticlesStay() throws Exception {
+    sourceLines.add(site.uri("/world.xml").toString());
+    site.answer("/world.xml", 200, rss(item("/news/a", "A story", "Mon, 16 Jan 2024 07:05:00 GMT", "About a.")));
+    site.answer("/news/a", 200, page("A story from somewhere far away", LEAD, ""));
+    fetch.run();
+    assertEquals(1, ingest().added());
+
+    clock.advance(Duration.ofDays(29));
+    FetchReport young = fetch.run();
+    clock.advance(Duration.ofDays(2)); // the page is now over 30 days old by the fetch's clock
+    FetchReport old = fetch.run();
+
+    assertEquals(0, young.pagesPruned());
+    assertEquals(1, old.pagesPruned());
+    assertThat(old.summary()).contains("1 old pages removed");
+    assertThat(articles.resolve("fetched")).isEmptyDirectory();
+    assertEquals(1, new ArticleStore(db, TopicCatalog.standard()).articleCount());
+    assertThat(site.paths().stream().filter("/news/a"::equals)).hasSize(1); // never downloaded again
   }
 
   @Test
