@@ -14,7 +14,7 @@ import warta.health.HealthReport;
             + "ingests every 10 minutes by default)."})
 final class HealthCommand extends AppCommand {
 
-  private static final Duration STALE = Duration.ofHours(1);
+  static final Duration STALE = Duration.ofHours(1);
 
   @Override
   int run(App app, PrintWriter out, PrintWriter err) {

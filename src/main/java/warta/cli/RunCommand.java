@@ -1,16 +1,21 @@
 package warta.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import picocli.CommandLine.Command;
 import warta.App;
 import warta.delivery.Outbox;
 import warta.fetch.PoliteFetcher;
+import warta.health.HealthEndpoint;
 import warta.telegram.TelegramBot;
 
 /** {@code warta run}: the long-running process: the Telegram bot and the scheduler, until stopped. */
@@ -23,6 +28,14 @@ final class RunCommand extends AppCommand {
 
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
+  private static void stopQuietly(Scheduler scheduler) {
+    try {
+      scheduler.shutdown(true);
+    } catch (SchedulerException e) {
+      log.warn("Scheduler did not stop cleanly: {}", e.toString());
+    }
+  }
+
   @Override
   int run(App app, PrintWriter out, PrintWriter err) {
     if (app.settings().botToken().isEmpty()) {
@@ -33,8 +46,8 @@ final class RunCommand extends AppCommand {
       return 2;
     }
     Outbox outbox = app.outbox(); // one sender for replies and digests
-    java.util.Optional<PoliteFetcher> fetcher = app.settings().fetch().enabled()
-        ? java.util.Optional.of(app.fetcher()) : java.util.Optional.empty();
+    Optional<PoliteFetcher> fetcher = app.settings().fetch().enabled()
+        ? Optional.of(app.fetcher()) : Optional.empty();
     TelegramBot bot = app.telegramBot(outbox);
     try {
       bot.start();
@@ -46,7 +59,7 @@ final class RunCommand extends AppCommand {
     }
     Scheduler scheduler;
     try {
-      scheduler = app.scheduler(java.util.Optional.of(app.deliveryRun(outbox)),
+      scheduler = app.scheduler(Optional.of(app.deliveryRun(outbox)),
           fetcher.map(app::fetchRun));
       scheduler.start();
     } catch (SchedulerException e) {
@@ -56,9 +69,23 @@ final class RunCommand extends AppCommand {
       fetcher.ifPresent(PoliteFetcher::close);
       return 1;
     }
+    Optional<HealthEndpoint> healthView;
+    try {
+      healthView = app.settings().healthAddress().isEmpty() ? Optional.empty()
+          : Optional.of(HealthEndpoint.start(new InetSocketAddress(app.settings().healthAddress().get().getHostString(),
+              app.settings().healthAddress().get().getPort()), () -> app.health(Clock.systemUTC()), HealthCommand.STALE));
+    } catch (IOException e) {
+      err.println("run: the health view cannot listen on " + app.settings().healthAddress().get() + ": " + e);
+      bot.close();
+      stopQuietly(scheduler);
+      outbox.close();
+      fetcher.ifPresent(PoliteFetcher::close);
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread stop = new Thread(() -> {
       log.info("Stopping: waiting for running jobs to finish");
+      healthView.ifPresent(HealthEndpoint::close);
       bot.close();
       try {
         scheduler.shutdown(true);

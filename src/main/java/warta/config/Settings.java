@@ -41,12 +41,14 @@ import org.quartz.CronExpression;
  * @param paidBroadcast whether messages are sent with {@code allow_paid_broadcast} (needed above 30/s)
  * @param fetch where the news feeds are listed and how they are fetched
  * @param webhook webhook mode's address, port and secret; empty for long polling
+ * @param healthAddress where {@code run} serves its health view over HTTP; empty for none
  */
 public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes, String ingestSchedule,
                        boolean ingestOnStart, Duration storyWindow, String botToken, URI botApiUrl,
                        ZoneId defaultZone, ZoneId indonesianZone, LocalTime defaultDeliveryTime,
                        Set<Long> adminChats, Duration deliveryGrace, int messagesPerSecond, boolean paidBroadcast,
-                       FetchSettings fetch, Optional<WebhookSettings> webhook) {
+                       FetchSettings fetch, Optional<WebhookSettings> webhook,
+                       Optional<java.net.InetSocketAddress> healthAddress) {
 
   /** The token is a secret: it never appears in a string of the settings. */
   @Override
@@ -113,7 +115,9 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
                 "a printable ASCII user agent starting with a product name, e.g. " + FetchSettings.DEFAULT_USER_AGENT,
                 text -> text.matches("[A-Za-z0-9_-]+[ -~]*") ? Optional.of(text) : Optional.empty()),
             Duration.ofDays(r.number("fetch.keep-days", 30, 0, 3650, "days (0 keeps pages for ever)"))),
-        webhook(r));
+        webhook(r),
+        r.read("health.address", Optional.empty(), "host:port (e.g. 127.0.0.1:8080), or a port alone",
+            text -> Reader.address(text).map(Optional::of)));
     r.failIfAnyProblem();
     return settings;
   }
@@ -210,6 +214,22 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
         return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
             ? Optional.of(uri) : Optional.empty();
       } catch (URISyntaxException e) {
+        return Optional.empty();
+      }
+    }
+
+    /** {@code host:port}, {@code :port} or {@code port} (all addresses); the host is not looked up here. */
+    static Optional<java.net.InetSocketAddress> address(String text) {
+      int colon = text.lastIndexOf(':');
+      String host = colon < 0 ? "" : text.substring(0, colon);
+      try {
+        int port = Integer.parseInt(text.substring(colon + 1));
+        if (port < 1 || port > 65535 || host.contains(" ")) {
+          return Optional.empty();
+        }
+        return Optional.of(host.isEmpty() ? new java.net.InetSocketAddress(port)
+            : java.net.InetSocketAddress.createUnresolved(host, port));
+      } catch (NumberFormatException e) {
         return Optional.empty();
       }
     }

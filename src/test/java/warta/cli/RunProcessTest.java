@@ -40,6 +40,8 @@ class RunProcessTest {
   @TempDir
   Path dir;
 
+  private int healthPort;
+
   @Test
   void runIngestsAnswersDeliversAndStopsCleanlyOnSigterm() throws Exception {
     Path articles = Files.createDirectories(dir.resolve("articles"));
@@ -63,6 +65,9 @@ class RunProcessTest {
 
       FakeBotApi.Request digest = takeTo(botApi, READER);
       FakeBotApi.Request welcome = takeTo(botApi, NEWCOMER);
+      var health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + healthPort + "/health")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
       bot.destroy(); // SIGTERM, as a service manager stops it
 
       assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
@@ -70,6 +75,8 @@ class RunProcessTest {
       assertThat(digest.parameter("text")).startsWith("<b>Your digest</b>").contains("Trade talks resume in Geneva");
       assertThat(welcome.parameter("text")).startsWith("👋 <b>Selamat datang di Warta</b>");
       assertThat(botApi.requests("setMyCommands")).hasSize(2);
+      assertEquals(200, health.statusCode());
+      assertThat(health.body()).contains("last ingest: ").contains("articles: 1").endsWith("status: ok\n");
       String log = Files.readString(dir.resolve("first.log"));
       assertThat(log).contains("ingest: 1 scanned, 1 new").contains("Stopped").doesNotContain(TOKEN);
 
@@ -80,6 +87,12 @@ class RunProcessTest {
       assertThat(botApi.requests("sendMessage").stream().filter(r -> r.parameter("chat_id")
           .equals(String.valueOf(READER)))).as("one digest a day, restarts or not").hasSize(1);
       assertThat(botApi.violations()).isEmpty();
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 
@@ -97,11 +110,12 @@ class RunProcessTest {
   }
 
   private Process run(Path db, Path articles, FakeBotApi botApi, String logName) throws Exception {
+    healthPort = freePort();
     Path sources = Files.writeString(dir.resolve("sources.txt"), "http://127.0.0.1:9/feed.xml\n");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         "-Ddatabase.path=" + db, "-Darticles.dir=" + articles, "-Dsources.file=" + sources,
-        "-Dwarta.config=" + dir.resolve("no-such.properties"),
+        "-Dwarta.config=" + dir.resolve("no-such.properties"), "-Dhealth.address=127.0.0.1:" + healthPort,
         "-Dtelegram.api.url=http://" + botApi.host() + ":" + botApi.port(), "warta.App", "run");
     child.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
     child.redirectErrorStream(true).redirectOutput(dir.resolve(logName).toFile());

@@ -32,7 +32,8 @@ class SettingsTest {
         true, Duration.ofHours(72), "", URI.create("https://api.telegram.org"), ZoneId.of("UTC"),
         ZoneId.of("Asia/Jakarta"), LocalTime.of(7, 0), Set.of(), Duration.ofHours(6), 30, false,
         new FetchSettings(Path.of("data/sources.txt"), true, Duration.ofMinutes(30), Duration.ofSeconds(2), 30,
-            "WartaBot/0.1 (+https://github.com/warta-news/warta)", Duration.ofDays(30)), Optional.empty()), settings);
+            "WartaBot/0.1 (+https://github.com/warta-news/warta)", Duration.ofDays(30)), Optional.empty(), Optional.empty()),
+        settings);
   }
 
   @Test
