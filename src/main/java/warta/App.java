@@ -1,41 +1,45 @@
 package warta;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.telegram.telegrambots.meta.TelegramUrl;
 import warta.article.ArticleParsers;
 import warta.article.ArticleStore;
 import warta.bot.Conversation;
 import warta.bot.Defaults;
-import warta.i18n.Messages;
-import warta.subscriber.SubscriberStore;
-import warta.telegram.TelegramBot;
 import warta.cli.Cli;
 import warta.config.Settings;
-import java.util.Optional;
-import org.telegram.telegrambots.meta.TelegramUrl;
 import warta.delivery.DeliveryLedger;
 import warta.delivery.DeliveryRun;
 import warta.delivery.Outbox;
 import warta.delivery.OutboxLimits;
 import warta.digest.DigestBuilder;
 import warta.digest.EntryFormat;
-import warta.schedule.DeliveryJob;
-import warta.telegram.TelegramTransport;
-import warta.health.HealthReport;
-import warta.health.JobHistory;
-import warta.ingest.ArticleFolderScanner;
-import warta.schedule.IngestJob;
-import warta.schedule.FetchJob;
+import warta.feed.FeedReader;
 import warta.fetch.FetchPolicy;
 import warta.fetch.FetchRun;
 import warta.fetch.PoliteFetcher;
-import warta.fetch.SourceStatus;
 import warta.fetch.SourceList;
+import warta.fetch.SourceStatus;
 import warta.fetch.SourceStore;
-import warta.feed.FeedReader;
+import warta.health.HealthReport;
+import warta.health.JobHistory;
+import warta.i18n.Messages;
+import warta.ingest.ArticleFolderScanner;
+import warta.schedule.DeliveryJob;
+import warta.schedule.FetchJob;
+import warta.schedule.IngestJob;
 import warta.schedule.Schedules;
 import warta.storage.Database;
+import warta.subscriber.SubscriberStore;
+import warta.telegram.TelegramBot;
+import warta.telegram.TelegramTransport;
 import warta.topic.TopicCatalog;
 import warta.topic.TopicTagger;
 
@@ -116,11 +120,11 @@ public final class App implements AutoCloseable {
 
   /** The operator's view now: last runs, counts and the failures of the last day. */
   public HealthReport health(Clock clock) {
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     return new HealthReport(now, jobs.latest("ingest"), jobs.latest("delivery"), jobs.latest("fetch"),
         sourcesHealth(now), ledger.backlog(),
         articles.articleCount(), subscribers.countByStatus(),
-        jobs.failuresSince(now.minus(java.time.Duration.ofDays(1)), 10));
+        jobs.failuresSince(now.minus(Duration.ofDays(1)), 10));
   }
 
   /**
@@ -143,8 +147,8 @@ public final class App implements AutoCloseable {
     return new Outbox(transport, OutboxLimits.telegramDefaults().withGlobalPerSecond(settings.messagesPerSecond()));
   }
 
-  private HealthReport.Sources sourcesHealth(java.time.Instant now) {
-    java.util.List<SourceStatus> statuses = SourceStatus.of(sourceList(), sources.states());
+  private HealthReport.Sources sourcesHealth(Instant now) {
+    List<SourceStatus> statuses = SourceStatus.of(sourceList(), sources.states());
     return new HealthReport.Sources(statuses.size(), (int) statuses.stream().filter(SourceStatus::failing).count(),
         (int) statuses.stream().filter(SourceStatus::paused).count(),
         statuses.stream().filter(SourceStatus::failing).map(st -> st.describe(now)).toList());
@@ -176,7 +180,7 @@ public final class App implements AutoCloseable {
   }
 
   /** Who is due within {@code ahead} and what each would get; nothing is recorded or sent. */
-  public java.util.List<DeliveryRun.Preview> deliveryPreview(java.time.Duration ahead) {
+  public List<DeliveryRun.Preview> deliveryPreview(Duration ahead) {
     MessageSenderNone none = new MessageSenderNone();
     return new DeliveryRun(subscribers, new DigestBuilder(articles, new EntryFormat(messages), messages), ledger,
         none, settings.deliveryGrace(), 1, clock).preview(ahead);
@@ -200,7 +204,7 @@ public final class App implements AutoCloseable {
         settings.webhook());
   }
 
-  private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("parse", "eval", "ingest", "latest",
+  private static final Set<String> ONE_SHOT = Set.of("parse", "eval", "ingest", "latest",
       "search", "console", "health", "deliver", "sources");
 
   public Settings settings() {

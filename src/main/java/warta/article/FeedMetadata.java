@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,9 +53,9 @@ public record FeedMetadata(String link, String title, Optional<Published> publis
   }
 
   /** The server's charset for the page, when it named one Java knows. */
-  public Optional<java.nio.charset.Charset> servedCharset() {
+  public Optional<Charset> servedCharset() {
     try {
-      return charset.isEmpty() ? Optional.empty() : Optional.of(java.nio.charset.Charset.forName(charset));
+      return charset.isEmpty() ? Optional.empty() : Optional.of(Charset.forName(charset));
     } catch (IllegalArgumentException e) { // unknown or illegal name
       return Optional.empty();
     }
@@ -135,7 +137,7 @@ public record FeedMetadata(String link, String title, Optional<Published> publis
 
   private static String host(String link) {
     try {
-      String host = java.net.URI.create(link).getHost();
+      String host = URI.create(link).getHost();
       return host == null ? "" : host.startsWith("www.") ? host.substring(4) : host;
     } catch (IllegalArgumentException e) {
       return "";

@@ -1,5 +1,6 @@
 package warta.config;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -10,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +50,7 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
                        ZoneId defaultZone, ZoneId indonesianZone, LocalTime defaultDeliveryTime,
                        Set<Long> adminChats, Duration deliveryGrace, int messagesPerSecond, boolean paidBroadcast,
                        FetchSettings fetch, Optional<WebhookSettings> webhook,
-                       Optional<java.net.InetSocketAddress> healthAddress) {
+                       Optional<InetSocketAddress> healthAddress) {
 
   /** The token is a secret: it never appears in a string of the settings. */
   @Override
@@ -219,7 +221,7 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
     }
 
     /** {@code host:port}, {@code :port} or {@code port} (all addresses); the host is not looked up here. */
-    static Optional<java.net.InetSocketAddress> address(String text) {
+    static Optional<InetSocketAddress> address(String text) {
       int colon = text.lastIndexOf(':');
       String host = colon < 0 ? "" : text.substring(0, colon);
       try {
@@ -227,15 +229,15 @@ public record Settings(Path databaseFile, Path articlesDir, long maxArticleBytes
         if (port < 1 || port > 65535 || host.contains(" ")) {
           return Optional.empty();
         }
-        return Optional.of(host.isEmpty() ? new java.net.InetSocketAddress(port)
-            : java.net.InetSocketAddress.createUnresolved(host, port));
+        return Optional.of(host.isEmpty() ? new InetSocketAddress(port)
+            : InetSocketAddress.createUnresolved(host, port));
       } catch (NumberFormatException e) {
         return Optional.empty();
       }
     }
 
     static Optional<Set<Long>> chatIds(String text) {
-      Set<Long> ids = new java.util.LinkedHashSet<>();
+      Set<Long> ids = new LinkedHashSet<>();
       for (String part : text.split("[,\\s]+")) {
         if (part.isEmpty()) {
           continue;

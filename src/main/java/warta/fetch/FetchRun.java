@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -251,7 +254,7 @@ public final class FetchRun {
     }
     FeedMetadata words = new FeedMetadata(item.link(), item.title(), item.published(), item.summary(),
         source.name(), language(source, feed, item), source.section(), source.url().toString(),
-        body.charset().map(java.nio.charset.Charset::name).orElse(""));
+        body.charset().map(Charset::name).orElse(""));
     try {
       String file = pages.save(link, body.bytes(), words);
       store.saved(item.link(), source.url(), file);
@@ -303,8 +306,8 @@ public final class FetchRun {
 
   private static Instant sortKey(Published published) {
     return published.dateTime().map(d -> d.toInstant())
-        .orElseGet(() -> published.date().atTime(published.time().orElse(java.time.LocalTime.NOON))
-            .toInstant(java.time.ZoneOffset.UTC));
+        .orElseGet(() -> published.date().atTime(published.time().orElse(LocalTime.NOON))
+            .toInstant(ZoneOffset.UTC));
   }
 
   /** Counts from the host threads. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -104,7 +105,7 @@ public record SourceList(List<Source> sources, List<String> problems) {
   }
 
   /** The source listed with this URL. */
-  public java.util.Optional<Source> find(URI url) {
+  public Optional<Source> find(URI url) {
     return sources.stream().filter(s -> s.url().equals(url)).findFirst();
   }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -128,7 +129,7 @@ public final class SourceStore {
     for (int from = 0; from < all.size(); from += BATCH) {
       List<String> batch = all.subList(from, Math.min(all.size(), from + BATCH));
       db.read(c -> {
-        String marks = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(batch.size(), "?"));
         try (PreparedStatement s = c.prepareStatement("SELECT link FROM fetched_item WHERE status <> 'failed' "
             + "AND link IN (" + marks + ")")) {
           for (int i = 0; i < batch.size(); i++) {

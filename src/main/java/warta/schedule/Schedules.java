@@ -1,9 +1,13 @@
 package warta.schedule;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Objects;
 import java.util.Properties;
 import org.quartz.CronScheduleBuilder;
-import org.quartz.JobBuilder;
 import org.quartz.Job;
+import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -50,14 +54,14 @@ public final class Schedules {
    * start, once start-up ingestion had its turn) when {@code fetch} is given.
    */
   public static Scheduler create(String ingestCron, boolean ingestOnStart, IngestJob ingest, DeliveryJob delivery,
-                                 FetchJob fetch, java.time.Duration fetchInterval) throws SchedulerException {
+                                 FetchJob fetch, Duration fetchInterval) throws SchedulerException {
     Properties quartz = new Properties();
     quartz.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "warta");
     quartz.setProperty("org.quartz.threadPool.threadCount", "3");
     quartz.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
     Scheduler scheduler = new StdSchedulerFactory(quartz).getScheduler();
     scheduler.setJobFactory(new PrebuiltJobFactory(java.util.stream.Stream.of(ingest, delivery, fetch)
-        .filter(java.util.Objects::nonNull).toArray(Job[]::new)));
+        .filter(Objects::nonNull).toArray(Job[]::new)));
 
     JobDetail job = JobBuilder.newJob(IngestJob.class).withIdentity(IngestJob.NAME).storeDurably().build();
     Trigger cron = TriggerBuilder.newTrigger().withIdentity(IngestJob.NAME + "-cron").forJob(job)
@@ -77,7 +81,7 @@ public final class Schedules {
       TriggerBuilder<Trigger> minute = TriggerBuilder.newTrigger().withIdentity(DeliveryJob.NAME + "-minute")
           .forJob(sweep);
       if (ingestOnStart) {
-        minute.startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(60)));
+        minute.startAt(Date.from(Instant.now().plusSeconds(60)));
         scheduler.getListenerManager().addJobListener(new SweepAfterStartupIngestion(),
             KeyMatcher.keyEquals(job.getKey()));
       } else {
@@ -90,7 +94,7 @@ public final class Schedules {
       JobDetail sources = JobBuilder.newJob(FetchJob.class).withIdentity(FetchJob.NAME).storeDurably().build();
       scheduler.addJob(sources, false);
       scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(FetchJob.NAME + "-interval").forJob(sources)
-          .startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(60)))
+          .startAt(Date.from(Instant.now().plusSeconds(60)))
           .withSchedule(org.quartz.SimpleScheduleBuilder.simpleSchedule()
               .withIntervalInMilliseconds(fetchInterval.toMillis()).repeatForever()
               .withMisfireHandlingInstructionNextWithRemainingCount()).build());

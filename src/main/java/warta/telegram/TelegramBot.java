@@ -1,5 +1,6 @@
 package warta.telegram;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +111,7 @@ public final class TelegramBot implements AutoCloseable {
   private void listen(WebhookSettings settings, UpdateHandler updates) throws TelegramApiException {
     try {
       webhookServer = WebhookServer.start(settings.port(), settings.path(), settings.secret(), updates::consume);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new TelegramApiException("cannot listen for webhook posts on port " + settings.port() + ": " + e);
     }
     try {
