@@ -8,12 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -194,10 +192,7 @@ public final class ArticleStore {
     if (published.isEmpty()) {
       return firstSeen;
     }
-    Published p = published.get();
-    Instant at = p.dateTime().map(OffsetDateTime::toInstant)
-        .orElseGet(() -> LocalDateTime.of(p.date(), p.time().orElse(java.time.LocalTime.NOON))
-            .toInstant(ZoneOffset.UTC));
+    Instant at = published.get().approximateInstant();
     return at.isAfter(firstSeen) ? firstSeen : at;
   }
 

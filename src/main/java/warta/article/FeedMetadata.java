@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,20 +126,11 @@ public record FeedMetadata(String link, String title, Optional<Published> publis
     }
     String reason = ((ParseOutcome.Rejected) page).reason();
     log.info("{}: the page gave no story ({}); its feed's title and summary stand in", file, reason);
-    return new ParseOutcome.Parsed(new Article(id, file, title, published, summary, or(sourceName, host(link)),
+    return new ParseOutcome.Parsed(new Article(id, file, title, published, summary, or(sourceName, HtmlArticleParser.host(link).orElse("")),
         link, language, section, List.of(), List.of(summary)));
   }
 
   private static String or(String value, String fallback) {
     return value.isBlank() ? fallback : value;
-  }
-
-  private static String host(String link) {
-    try {
-      String host = URI.create(link).getHost();
-      return host == null ? "" : host.startsWith("www.") ? host.substring(4) : host;
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
   }
 }

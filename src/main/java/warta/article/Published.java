@@ -2,6 +2,7 @@ package warta.article;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -49,6 +50,15 @@ public record Published(LocalDate date, Optional<LocalTime> time, Optional<ZoneO
     }
     var parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
     return parsed instanceof OffsetDateTime withOffset ? at(withOffset) : at((LocalDateTime) parsed);
+  }
+
+  /**
+   * A point in time for ordering: the exact instant when the offset is known, else the local time
+   * (noon when only the date is known) read as UTC.
+   */
+  public Instant approximateInstant() {
+    return dateTime().map(OffsetDateTime::toInstant)
+        .orElseGet(() -> LocalDateTime.of(date, time.orElse(LocalTime.NOON)).toInstant(ZoneOffset.UTC));
   }
 
   /** The instant, when the page gave a time with its offset. */

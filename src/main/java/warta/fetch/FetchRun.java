@@ -8,15 +8,12 @@ import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -205,7 +202,7 @@ public final class FetchRun {
     }
     Set<String> settled = store.settled(byLink.keySet());
     List<FeedItem> fresh = new ArrayList<>(byLink.values().stream().filter(i -> !settled.contains(i.link())).toList());
-    fresh.sort(Comparator.comparing((FeedItem i) -> i.published().map(FetchRun::sortKey).orElse(Instant.MIN))
+    fresh.sort(Comparator.comparing((FeedItem i) -> i.published().map(Published::approximateInstant).orElse(Instant.MIN))
         .reversed());
     int left = Math.max(0, fresh.size() - limits.maxItemsPerSource());
     if (left > 0) {
@@ -302,12 +299,6 @@ public final class FetchRun {
   private static String language(Source source, FeedOutcome.Read feed, FeedItem item) {
     return !source.language().isEmpty() ? source.language() : !item.language().isEmpty() ? item.language()
         : feed.language();
-  }
-
-  private static Instant sortKey(Published published) {
-    return published.dateTime().map(d -> d.toInstant())
-        .orElseGet(() -> published.date().atTime(published.time().orElse(LocalTime.NOON))
-            .toInstant(ZoneOffset.UTC));
   }
 
   /** Counts from the host threads. */
